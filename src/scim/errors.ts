@@ -17,7 +17,10 @@ export type ScimType =
   | 'noTarget'
   | 'invalidValue'
   | 'invalidVers'
-  | 'sensitive';
+  | 'sensitive'
+  | 'invalidCursor'
+  | 'expiredCursor'
+  | 'invalidCount';
 
 /** The HTTP status each keyword travels with (RFC 7644 §3.12, Table 9). */
 export const scimTypeStatus: Readonly<Record<ScimType, number>> = {
@@ -31,6 +34,10 @@ export const scimTypeStatus: Readonly<Record<ScimType, number>> = {
   invalidValue: 400,
   invalidVers: 400,
   sensitive: 403,
+  // RFC 9865 (cursor-based pagination), §2.4
+  invalidCursor: 400,
+  expiredCursor: 400,
+  invalidCount: 400,
 };
 
 export const errorSchema = 'urn:ietf:params:scim:api:messages:2.0:Error';
@@ -84,9 +91,11 @@ export function badRequest(
   return new ScimError(400, scimType, detail);
 }
 
-/** Quotes a piece of client input for an error detail, shortened so a huge input cannot flood a log. */
+/**
+ * Quotes client input for an error detail as JSON, so a string reads "42" and a number 42;
+ * shortened so a huge input cannot flood a response or a log.
+ */
 export function quote(input: unknown, max = 200): string {
-  const text = typeof input === 'string' ? input : (JSON.stringify(input) ?? String(input));
-  const shown = text.length > max ? `${text.slice(0, max)}…(${text.length} chars)` : text;
-  return JSON.stringify(shown);
+  const text = JSON.stringify(input) ?? String(input);
+  return text.length > max ? `${text.slice(0, max)}…(${text.length} chars)` : text;
 }

@@ -9,7 +9,7 @@ import { isPlainObject, type ScimResource } from './types.ts';
 
 /** The value under `key`, by exact key first and then case-insensitively. */
 export function getKey(object: Record<string, unknown>, key: string): unknown {
-  if (key in object) return object[key];
+  if (Object.hasOwn(object, key)) return object[key];
   const lower = key.toLowerCase();
   for (const k of Object.keys(object)) if (k.toLowerCase() === lower) return object[k];
   return undefined;

@@ -1,0 +1,1 @@
+export { type CliIo, createProgram } from './program.ts';
