@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { createProgram } from './cli/index.ts';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+const { version } = JSON.parse(
+  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+) as {
   version: string;
 };
 const program = createProgram(
