@@ -9,6 +9,7 @@ export { normalizePage, type Page, type PageLimits, type PageRequest } from './n
 export {
   compareCodePoints,
   parseSortOrder,
+  resolveSortBy,
   type SortOrder,
   sortResources,
 } from './sort-resources.ts';

@@ -66,7 +66,11 @@ export function sortResources<T extends ScimResource>(
   return keyed.map((k) => k.resource);
 }
 
-function resolveSortBy(schema: ResourceSchema, sortBy: AttrPath | string): ResolvedAttribute {
+/**
+ * Binds `sortBy` to the attribute it sorts by (a multi-valued complex attribute sorts by its
+ * `value`), or throws 400 invalidValue. Shared with the store's SQL sort.
+ */
+export function resolveSortBy(schema: ResourceSchema, sortBy: AttrPath | string): ResolvedAttribute {
   const path = typeof sortBy === 'string' ? parseAttributeName(sortBy) : sortBy;
   const text = stringifyAttrPath(path);
   let at = schema.resolve(path);

@@ -1,0 +1,21 @@
+// What every query module of the shared store code is built from.
+import type { Kysely } from 'kysely';
+import type { Database } from './database.ts';
+import type { Dialect } from './dialect.ts';
+
+export interface StoreContext {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** The clock: ISO timestamps for created/lastModified (a parameter, so tests can fix it). */
+  now: () => Date;
+  newId: () => string;
+}
+
+/** Runs `work`, turning native unique violations into StoreError conflicts. */
+export async function translating<T>(context: StoreContext, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw context.dialect.translateError(error) ?? error;
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * The Store port assembled from the shared Kysely query modules; each database folder only
+ * supplies its Kysely instance and Dialect.
+ */
+import { createAdminStore, createTenantStore, createTokenStore } from './account-queries.ts';
+import type { StoreContext } from './context.ts';
+import { changeMembers, groupsOf, listMembers } from './member-queries.ts';
+import { queryResources } from './resource-query.ts';
+import { createResource, deleteResource, getResource, replaceResource } from './resource-writes.ts';
+import type { Store } from './store.ts';
+
+export function createKyselyStore(context: StoreContext): Store {
+  return {
+    dialect: context.dialect.name,
+    tenants: createTenantStore(context),
+    admins: createAdminStore(context),
+    tokens: createTokenStore(context),
+    resources: {
+      create: (tenantId, kind, data, schema) =>
+        createResource(context, tenantId, kind, data, schema),
+      get: (tenantId, kind, id) => getResource(context, tenantId, kind, id),
+      replace: (tenantId, kind, id, data, schema, ifVersion) =>
+        replaceResource(context, tenantId, kind, id, data, schema, ifVersion),
+      delete: (tenantId, kind, id) => deleteResource(context, tenantId, kind, id),
+      query: (tenantId, kind, schema, query) =>
+        queryResources(context, tenantId, kind, schema, query),
+      members: (tenantId, groupId) => listMembers(context, tenantId, groupId),
+      changeMembers: (tenantId, groupId, change, ifVersion) =>
+        changeMembers(context, tenantId, groupId, change, ifVersion),
+      groupsOf: (tenantId, memberId) => groupsOf(context, tenantId, memberId),
+    },
+    close: () => context.db.destroy(),
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * Adapts Node's built-in `node:sqlite` to the database interface Kysely's SqliteDialect drives,
+ * with a statement cache (prepare once per SQL text) and `scim_lower`, a JavaScript
+ * `toLowerCase` inside SQL so that case-insensitive SCIM comparisons fold exactly as the
+ * values were folded when written.
+ *
+ * Why node:sqlite and not better-sqlite3: `npm install` runs under the system Node (20 on
+ * CI), which builds better-sqlite3 for its own ABI (NODE_MODULE_VERSION 115); the scripts run
+ * on Node 24 (137) and the addon refuses to load. node:sqlite ships inside Node 24: no native
+ * build, no download.
+ */
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { SqliteDatabase, SqliteStatement } from 'kysely';
+
+export interface NodeSqliteOptions {
+  /** File path, or ':memory:'. */
+  location: string;
+  /** How many prepared statements to keep. */
+  statementCacheSize?: number;
+}
+
+export function openNodeSqlite(options: NodeSqliteOptions): SqliteDatabase & { raw: DatabaseSync } {
+  const db = new DatabaseSync(options.location);
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA synchronous = NORMAL');
+  db.exec('PRAGMA foreign_keys = ON');
+  db.exec('PRAGMA busy_timeout = 5000');
+  db.function('scim_lower', { deterministic: true }, (value) =>
+    typeof value === 'string' ? value.toLowerCase() : value,
+  );
+  const limit = options.statementCacheSize ?? 500;
+  const cache = new Map<string, SqliteStatement>();
+
+  function prepare(sql: string): SqliteStatement {
+    const hit = cache.get(sql);
+    if (hit) return hit;
+    const statement = wrap(db.prepare(sql));
+    if (cache.size >= limit) cache.delete(cache.keys().next().value!);
+    cache.set(sql, statement);
+    return statement;
+  }
+
+  return {
+    raw: db,
+    prepare,
+    close: () => {
+      cache.clear();
+      db.close();
+    },
+  };
+}
+
+type Param = null | number | bigint | string | NodeJS.ArrayBufferView;
+
+function toParams(parameters: ReadonlyArray<unknown>): Param[] {
+  return parameters.map((p) =>
+    typeof p === 'boolean' ? (p ? 1 : 0) : p === undefined ? null : (p as Param),
+  );
+}
+
+function wrap(statement: StatementSync): SqliteStatement {
+  const reader = statement.columns().length > 0;
+  return {
+    reader,
+    all: (parameters) => statement.all(...toParams(parameters)),
+    run: (parameters) => {
+      const { changes, lastInsertRowid } = statement.run(...toParams(parameters));
+      return { changes, lastInsertRowid };
+    },
+    iterate: (parameters) => statement.iterate(...toParams(parameters)),
+  };
+}
