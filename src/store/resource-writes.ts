@@ -48,15 +48,13 @@ async function writeValues(
     .where('resource_id', '=', id)
     .execute();
   for (let i = 0; i < values.length; i += 200) {
-    const rows = values
-      .slice(i, i + 200)
-      .map((v) => ({
-        tenant_id: tenantId,
-        resource_id: id,
-        attr: v.attr,
-        value: v.value,
-        value_ci: v.valueCi,
-      }));
+    const rows = values.slice(i, i + 200).map((v) => ({
+      tenant_id: tenantId,
+      resource_id: id,
+      attr: v.attr,
+      value: v.value,
+      value_ci: v.valueCi,
+    }));
     await db.insertInto('scim_values').values(rows).execute();
   }
 }
