@@ -70,7 +70,10 @@ export function sortResources<T extends ScimResource>(
  * Binds `sortBy` to the attribute it sorts by (a multi-valued complex attribute sorts by its
  * `value`), or throws 400 invalidValue. Shared with the store's SQL sort.
  */
-export function resolveSortBy(schema: ResourceSchema, sortBy: AttrPath | string): ResolvedAttribute {
+export function resolveSortBy(
+  schema: ResourceSchema,
+  sortBy: AttrPath | string,
+): ResolvedAttribute {
   const path = typeof sortBy === 'string' ? parseAttributeName(sortBy) : sortBy;
   const text = stringifyAttrPath(path);
   let at = schema.resolve(path);
