@@ -14,6 +14,8 @@ export interface Dialect {
   jsonText(json: RawBuilder<unknown>, path: readonly string[]): RawBuilder<unknown>;
   /** Lower-cases text the way JavaScript's toLowerCase does (values were folded in JS). */
   lower(text: RawBuilder<unknown>): RawBuilder<unknown>;
+  /** TRUE when `path` holds a non-null JSON value (an object, an array or a scalar). */
+  jsonHasValue(json: RawBuilder<unknown>, path: readonly string[]): RawBuilder<unknown>;
   /** The JSON scalar at `path` as an SQL number (numbers) or boolean (true/false), else NULL. */
   jsonNumber(json: RawBuilder<unknown>, path: readonly string[]): RawBuilder<unknown>;
   jsonBoolean(json: RawBuilder<unknown>, path: readonly string[]): RawBuilder<unknown>;
@@ -37,6 +39,8 @@ export interface Dialect {
    * scalars) or its sub-attribute `sub`, read as text, number or boolean (NULL otherwise).
    */
   elementValue(alias: string, sub: string | undefined, as: ValueType): RawBuilder<unknown>;
+  /** TRUE when the element (or its sub-attribute `sub`) holds a non-null JSON value. */
+  elementHasValue(alias: string, sub: string | undefined): RawBuilder<unknown>;
 }
 
 export type ValueType = 'text' | 'number' | 'boolean';

@@ -47,6 +47,8 @@ interface Reader {
   folded?: boolean;
   /** Text written by the store as toISOString(): string order is time order. */
   isoInstant?: boolean;
+  /** TRUE when a complex value (object) or any JSON value is there; for `pr` on complex. */
+  exists?: () => Sql;
 }
 
 /** One row per element of a multi-valued attribute, linked to `r`. */
@@ -124,6 +126,8 @@ export function compileFilterSql(root: FilterNode, context: FilterSqlContext): S
         : test(reader);
     }
     const source = sourceOf(operand.at!, operand);
+    const indexed = absentMatches ? undefined : source.lookup?.(node);
+    if (indexed) return indexed;
     if (source.scalar) {
       const reader = source.scalar;
       return absentMatches
@@ -131,8 +135,7 @@ export function compileFilterSql(root: FilterNode, context: FilterSqlContext): S
         : test(reader);
     }
     const elements = source.elements!;
-    if (!absentMatches)
-      return source.lookup?.(node) ?? elements.some(test(elements.read(operand.sub)));
+    if (!absentMatches) return elements.some(test(elements.read(operand.sub)));
     const reader = elements.read(operand.sub);
     return or([
       notNullSafe(elements.some(TRUE)),
@@ -196,21 +199,14 @@ export function compileFilterSql(root: FilterNode, context: FilterSqlContext): S
         : undefined;
       return { elements: elementsOf(at), ...(lookup ? { lookup } : {}) };
     }
-    const path = jsonPath(at);
-    if (valueIndexed.has(valueKey(at.schema, at.inCore, at.name, operand.sub?.name))) {
-      return {
-        scalar: {
-          read: (as) => readJson(data, operand.sub ? [...path, operand.sub.name] : path, as),
-        },
-        lookup: (node) =>
-          indexLookup(valueKey(at.schema, at.inCore, at.name, operand.sub?.name), node, operand),
-      };
-    }
-    return {
-      scalar: {
-        read: (as) => readJson(data, operand.sub ? [...path, operand.sub.name] : path, as),
-      },
+    const path = operand.sub ? [...jsonPath(at), operand.sub.name] : jsonPath(at);
+    const scalar: Reader = {
+      read: (as) => readJson(data, path, as),
+      exists: () => dialect.jsonHasValue(data, path),
     };
+    const key = valueKey(at.schema, at.inCore, at.name, operand.sub?.name);
+    if (!valueIndexed.has(key)) return { scalar };
+    return { scalar, lookup: (node) => indexLookup(key, node, operand) };
   }
 
   const jsonPath = (at: ResolvedAttribute) => (at.inCore ? [at.name] : [at.schema, at.name]);
@@ -253,15 +249,24 @@ export function compileFilterSql(root: FilterNode, context: FilterSqlContext): S
     if (!at.attribute.multiValued) {
       // A single complex value (`name[givenName eq "x"]`) is one element, when present.
       return {
-        some: (condition) => and([sql`json_type(${data}, ${'$'}) IS NOT NULL`, condition]),
-        read: (sub) => ({ read: (as) => readJson(data, sub ? [...path, sub.name] : path, as) }),
+        some: (condition) => and([dialect.jsonHasValue(data, path), condition]),
+        read: (sub) => {
+          const at = sub ? [...path, sub.name] : path;
+          return {
+            read: (as) => readJson(data, at, as),
+            exists: () => dialect.jsonHasValue(data, at),
+          };
+        },
       };
     }
     const alias = `e${++aliases}`;
     return {
       some: (condition) =>
         sql`EXISTS (SELECT 1 FROM ${dialect.eachElement(data, path, alias)} WHERE ${condition})`,
-      read: (sub) => ({ read: (as) => dialect.elementValue(alias, sub?.name, as) }),
+      read: (sub) => ({
+        read: (as) => dialect.elementValue(alias, sub?.name, as),
+        exists: () => dialect.elementHasValue(alias, sub?.name),
+      }),
     };
   }
 
@@ -330,8 +335,8 @@ export function compileFilterSql(root: FilterNode, context: FilterSqlContext): S
 
   function present(reader: Reader, definition: AttributeDefinition): Sql {
     const type = typeOf(definition);
-    if (type !== 'text' || definition.type === 'complex')
-      return sql`(${reader.read(type)} IS NOT NULL)`;
+    if (definition.type === 'complex') return reader.exists ? reader.exists() : FALSE;
+    if (type !== 'text') return sql`(${reader.read(type)} IS NOT NULL)`;
     const text = reader.read('text');
     return sql`(${text} IS NOT NULL AND ${text} <> '')`;
   }

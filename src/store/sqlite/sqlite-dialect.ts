@@ -23,6 +23,8 @@ export const sqliteDialect: Dialect = {
   },
   jsonText: (json, path) => read.text(json, path),
   lower: (text) => sql`scim_lower(${text})`,
+  jsonHasValue: (json, path) =>
+    sql`(COALESCE(json_type(${json}, ${jsonPath(path)}), 'null') <> 'null')`,
   jsonNumber: (json, path) =>
     sql`(CASE WHEN json_type(${json}, ${jsonPath(path)}) IN ('integer', 'real') THEN json_extract(${json}, ${jsonPath(path)}) END)`,
   jsonBoolean: (json, path) =>
@@ -30,8 +32,9 @@ export const sqliteDialect: Dialect = {
   instant: (text) => sql`julianday(${text})`,
   contains: (text, part) => sql`(instr(${text}, ${part}) > 0)`,
   startsWith: (text, part) => sql`(substr(${text}, 1, length(${part})) = ${part})`,
+  // substr(x, -0) is all of x, so the empty suffix needs its own case.
   endsWith: (text, part) =>
-    sql`(length(${text}) >= length(${part}) AND substr(${text}, -length(${part})) = ${part})`,
+    sql`(${text} IS NOT NULL AND (length(${part}) = 0 OR (length(${text}) >= length(${part}) AND substr(${text}, -length(${part})) = ${part})))`,
   eachElement: (json, path, alias) =>
     sql`json_each(${json}, ${jsonPath(path)}) AS ${sql.ref(alias)}`,
   elementValue(alias, sub, as) {
@@ -42,6 +45,10 @@ export const sqliteDialect: Dialect = {
     if (as === 'boolean')
       return sql`(CASE ${type} WHEN 'true' THEN TRUE WHEN 'false' THEN FALSE END)`;
     return sql`(CASE WHEN ${type} = 'text' THEN ${element} END)`;
+  },
+  elementHasValue(alias, sub) {
+    if (sub !== undefined) return sqliteDialect.jsonHasValue(sql`${sql.ref(alias)}.value`, [sub]);
+    return sql`(${sql.ref(alias)}.type <> 'null')`;
   },
 };
 

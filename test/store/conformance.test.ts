@@ -1,0 +1,360 @@
+/**
+ * The store conformance suite: every method of the port, run unchanged against each database
+ * in ./databases.ts (SQLite in memory; PostgreSQL when DATABASE_URL is set).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createGroupSchema, createUserSchema, parseFilter } from '../../src/scim/index.ts';
+import { isStoreError, type Store } from '../../src/store/store.ts';
+import { databases } from './databases.ts';
+
+const users = createUserSchema();
+const groups = createGroupSchema();
+const coreUser = 'urn:ietf:params:scim:schemas:core:2.0:User';
+const user = (userName: string, extra: Record<string, unknown> = {}) => ({
+  schemas: [coreUser],
+  userName,
+  ...extra,
+});
+
+for (const database of databases) {
+  describe(`store conformance (${database.name})`, { skip: database.skip }, () => {
+    let store: Store;
+    let clock = Date.parse('2026-01-01T00:00:00.000Z');
+    before(async () => {
+      const tick = () => {
+        clock += 1000;
+        return new Date(clock);
+      };
+      store = await database.open({ now: tick });
+    });
+    after(() => store.close());
+    let seq = 0;
+    const newTenant = async () =>
+      (await store.tenants.create(`t${++seq}-${database.name}`, { groups: true })).id;
+
+    test('tenants: create, look up by name and id, list, set profile; names are unique', async () => {
+      const tenant = await store.tenants.create('acme-conformance', { groups: false });
+      assert.deepEqual(await store.tenants.byName('acme-conformance'), tenant);
+      assert.deepEqual((await store.tenants.byId(tenant.id))?.profile, { groups: false });
+      await store.tenants.setProfile(tenant.id, { groups: true });
+      assert.deepEqual((await store.tenants.byName('acme-conformance'))?.profile, { groups: true });
+      assert.ok((await store.tenants.list()).some((t) => t.id === tenant.id));
+      await assert.rejects(
+        store.tenants.create('acme-conformance', {}),
+        (e) => isStoreError(e, 'conflict') && e.subject === 'tenant',
+      );
+      assert.equal(await store.tenants.byName('nope'), undefined);
+    });
+
+    test('admins: create, find by email case-insensitively, record attempts; one email per tenant', async () => {
+      const tenantId = await newTenant();
+      const admin = await store.admins.create(tenantId, 'Admin@Acme.test', 'hash');
+      assert.equal((await store.admins.byEmail(tenantId, 'admin@ACME.test'))?.id, admin.id);
+      await store.admins.recordAttempt(admin.id, 3, '2026-01-01T01:00:00.000Z');
+      const again = await store.admins.byEmail(tenantId, 'admin@acme.test');
+      assert.equal(again?.failedAttempts, 3);
+      assert.equal(again?.lockedUntil, '2026-01-01T01:00:00.000Z');
+      await assert.rejects(store.admins.create(tenantId, 'admin@acme.test', 'h2'), (e) =>
+        isStoreError(e, 'conflict'),
+      );
+      assert.equal((await store.admins.list(tenantId)).length, 1);
+    });
+
+    test('tokens: live tokens are found by hash; revoked ones are not; touch records last use', async () => {
+      const tenantId = await newTenant();
+      const token = await store.tokens.create(tenantId, 'rst_abcd', 'hash-1');
+      assert.equal((await store.tokens.byHash('hash-1'))?.id, token.id);
+      await store.tokens.touch(token.id, '2026-02-01T00:00:00.000Z');
+      assert.equal((await store.tokens.list(tenantId))[0]?.lastUsed, '2026-02-01T00:00:00.000Z');
+      assert.equal(await store.tokens.revoke(tenantId, token.id), true);
+      assert.equal(await store.tokens.revoke(tenantId, token.id), false);
+      assert.equal(await store.tokens.byHash('hash-1'), undefined);
+      assert.ok((await store.tokens.list(tenantId))[0]?.revoked);
+    });
+
+    test('resources: create, get, replace with and without version, delete', async () => {
+      const tenantId = await newTenant();
+      const created = await store.resources.create(
+        tenantId,
+        'User',
+        user('bjensen', { title: 'Guide' }),
+        users,
+      );
+      assert.equal(created.version, 1);
+      assert.equal(created.created, created.lastModified);
+      assert.deepEqual(
+        (await store.resources.get(tenantId, 'User', created.id))?.data,
+        created.data,
+      );
+      assert.equal(
+        await store.resources.get(tenantId, 'Group', created.id),
+        undefined,
+        'kind is part of the key',
+      );
+      const replaced = await store.resources.replace(
+        tenantId,
+        'User',
+        created.id,
+        user('bjensen', { title: 'Lead' }),
+        users,
+        1,
+      );
+      assert.equal(replaced.version, 2);
+      assert.ok(replaced.lastModified > created.lastModified);
+      await assert.rejects(
+        store.resources.replace(tenantId, 'User', created.id, user('bjensen'), users, 1),
+        (e) => isStoreError(e, 'conflict') && e.subject === 'version',
+      );
+      assert.equal(
+        (await store.resources.replace(tenantId, 'User', created.id, user('bjensen'), users))
+          .version,
+        3,
+      );
+      assert.equal(await store.resources.delete(tenantId, 'User', created.id), true);
+      assert.equal(await store.resources.delete(tenantId, 'User', created.id), false);
+      await assert.rejects(
+        store.resources.replace(tenantId, 'User', created.id, user('x'), users),
+        (e) => isStoreError(e, 'notFound'),
+      );
+    });
+
+    test('userName is unique per tenant, case-insensitively, also on replace and under concurrency', async () => {
+      const tenantId = await newTenant();
+      const other = await newTenant();
+      const first = await store.resources.create(
+        tenantId,
+        'User',
+        user('Ann.Lee@Acme.test'),
+        users,
+      );
+      await assert.rejects(
+        store.resources.create(tenantId, 'User', user('ann.lee@acme.TEST'), users),
+        (e) => isStoreError(e, 'conflict') && e.subject === 'userName',
+      );
+      await store.resources.create(other, 'User', user('ann.lee@acme.test'), users);
+      const second = await store.resources.create(tenantId, 'User', user('bob@acme.test'), users);
+      await assert.rejects(
+        store.resources.replace(tenantId, 'User', second.id, user('ANN.LEE@acme.test'), users),
+        (e) => isStoreError(e, 'conflict'),
+      );
+      const results = await Promise.allSettled(
+        Array.from({ length: 20 }, () =>
+          store.resources.create(tenantId, 'User', user('race@acme.test'), users),
+        ),
+      );
+      assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+      assert.ok(
+        results.every((r) => r.status === 'fulfilled' || isStoreError(r.reason, 'conflict')),
+      );
+      assert.equal(
+        (await store.resources.get(tenantId, 'User', first.id))?.data.userName,
+        'Ann.Lee@Acme.test',
+      );
+    });
+
+    test('members: deltas, removeAll, unknown ids, groupsOf, delete cascades and bumps versions', async () => {
+      const tenantId = await newTenant();
+      const a = await store.resources.create(
+        tenantId,
+        'User',
+        user('a', { displayName: 'Ann' }),
+        users,
+      );
+      const b = await store.resources.create(tenantId, 'User', user('b'), users);
+      const g = await store.resources.create(tenantId, 'Group', { displayName: 'Guides' }, groups);
+      const nested = await store.resources.create(
+        tenantId,
+        'Group',
+        { displayName: 'Inner' },
+        groups,
+      );
+      let group = await store.resources.changeMembers(tenantId, g.id, {
+        add: [a.id, b.id, nested.id, a.id],
+      });
+      assert.equal(group.version, 2);
+      const members = await store.resources.members(tenantId, g.id);
+      assert.deepEqual(members.map((m) => m.type).sort(), ['Group', 'User', 'User']);
+      assert.equal(members.find((m) => m.value === a.id)?.display, 'Ann');
+      assert.deepEqual(
+        (await store.resources.groupsOf(tenantId, a.id)).map((m) => [m.value, m.display]),
+        [[g.id, 'Guides']],
+      );
+      group = await store.resources.changeMembers(tenantId, g.id, { add: [a.id] });
+      assert.equal(
+        (await store.resources.members(tenantId, g.id)).length,
+        3,
+        'adding a present member changes nothing',
+      );
+      await assert.rejects(
+        store.resources.changeMembers(tenantId, g.id, { add: ['no-such-id'] }),
+        (e) =>
+          isStoreError(e, 'notFound') && e.subject === 'member' && /no-such-id/.test(e.message),
+      );
+      assert.equal(
+        (await store.resources.members(tenantId, g.id)).length,
+        3,
+        'a failed change applies nothing',
+      );
+      await assert.rejects(
+        store.resources.changeMembers(tenantId, g.id, { remove: [b.id] }, 1),
+        (e) => isStoreError(e, 'conflict') && e.subject === 'version',
+      );
+      await store.resources.changeMembers(tenantId, g.id, { remove: [b.id] });
+      assert.deepEqual(
+        (await store.resources.members(tenantId, g.id)).map((m) => m.value).sort(),
+        [a.id, nested.id].sort(),
+      );
+      const before = (await store.resources.get(tenantId, 'Group', g.id))!.version;
+      await store.resources.delete(tenantId, 'User', a.id);
+      assert.deepEqual(
+        (await store.resources.members(tenantId, g.id)).map((m) => m.value),
+        [nested.id],
+      );
+      assert.ok((await store.resources.get(tenantId, 'Group', g.id))!.version > before);
+      await store.resources.changeMembers(tenantId, g.id, { removeAll: true, add: [b.id] });
+      assert.deepEqual(
+        (await store.resources.members(tenantId, g.id)).map((m) => m.value),
+        [b.id],
+      );
+      await assert.rejects(
+        store.resources.changeMembers(tenantId, 'missing', { add: [b.id] }),
+        (e) => isStoreError(e, 'notFound'),
+      );
+    });
+
+    test('concurrent member additions to one group all land', async () => {
+      const tenantId = await newTenant();
+      const g = await store.resources.create(tenantId, 'Group', { displayName: 'Busy' }, groups);
+      const people = await Promise.all(
+        Array.from({ length: 100 }, (_, i) =>
+          store.resources.create(tenantId, 'User', user(`p${i}`), users),
+        ),
+      );
+      await Promise.all(
+        people.map((p) => store.resources.changeMembers(tenantId, g.id, { add: [p.id] })),
+      );
+      assert.equal((await store.resources.members(tenantId, g.id)).length, 100);
+      assert.equal((await store.resources.get(tenantId, 'Group', g.id))!.version, 101);
+    });
+
+    test('a 20,000-member group: one more member is a delta; filters on members use rows', async () => {
+      const tenantId = await newTenant();
+      const g = await store.resources.create(tenantId, 'Group', { displayName: 'All' }, groups);
+      const ids: string[] = [];
+      for (let i = 0; i < 20_000; i++)
+        ids.push((await store.resources.create(tenantId, 'User', user(`bulk${i}`), users)).id);
+      await store.resources.changeMembers(tenantId, g.id, { add: ids.slice(0, 19_999) });
+      await store.resources.changeMembers(tenantId, g.id, { add: [ids[19_999]!] });
+      const page = await store.resources.query(tenantId, 'Group', groups, {
+        filter: parseFilter(`members.value eq "${ids[19_999]}"`),
+        startIndex: 1,
+        count: 10,
+      });
+      assert.deepEqual(
+        page.records.map((r) => r.id),
+        [g.id],
+      );
+      assert.equal((await store.resources.members(tenantId, g.id)).length, 20_000);
+    });
+
+    test('query: filter, sort over the whole set, offset pages and cursor pages see each row once', async () => {
+      const tenantId = await newTenant();
+      const names = ['delta', 'Alpha', 'charlie', 'Bravo', 'echo', 'foxtrot', 'golf'];
+      for (const [i, name] of names.entries()) {
+        await store.resources.create(
+          tenantId,
+          'User',
+          user(name, i % 2 ? { title: `T${i}` } : {}),
+          users,
+        );
+      }
+      const all = await store.resources.query(tenantId, 'User', users, {
+        sortBy: { name: 'userName' },
+        startIndex: 1,
+        count: 100,
+      });
+      assert.deepEqual(
+        all.records.map((r) => r.data.userName),
+        ['Alpha', 'Bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf'],
+      );
+      const second = await store.resources.query(tenantId, 'User', users, {
+        sortBy: { name: 'userName' },
+        sortOrder: 'descending',
+        startIndex: 3,
+        count: 2,
+      });
+      assert.equal(second.totalResults, 7);
+      assert.deepEqual(
+        second.records.map((r) => r.data.userName),
+        ['echo', 'delta'],
+      );
+      const byTitle = await store.resources.query(tenantId, 'User', users, {
+        sortBy: { name: 'title' },
+        startIndex: 1,
+        count: 100,
+      });
+      assert.deepEqual(
+        byTitle.records.map((r) => r.data.title ?? null),
+        ['T1', 'T3', 'T5', null, null, null, null],
+        'missing values sort last',
+      );
+      for (const sortOrder of ['ascending', 'descending'] as const) {
+        const seen: string[] = [];
+        let cursor: string | undefined = '';
+        while (cursor !== undefined) {
+          const page = await store.resources.query(tenantId, 'User', users, {
+            sortBy: { name: 'title' },
+            sortOrder,
+            startIndex: 1,
+            count: 2,
+            cursor,
+          });
+          seen.push(...page.records.map((r) => r.data.userName as string));
+          cursor = page.nextCursor;
+        }
+        assert.equal(seen.length, 7);
+        assert.equal(new Set(seen).size, 7);
+      }
+      const filtered = await store.resources.query(tenantId, 'User', users, {
+        filter: parseFilter('title pr and userName gt "b"'),
+        startIndex: 1,
+        count: 100,
+      });
+      assert.deepEqual(filtered.records.map((r) => r.data.userName).sort(), ['Bravo', 'foxtrot']);
+      const none = await store.resources.query(tenantId, 'User', users, {
+        startIndex: 1,
+        count: 0,
+      });
+      assert.equal(none.totalResults, 7);
+      assert.deepEqual(none.records, []);
+      await assert.rejects(
+        store.resources.query(tenantId, 'User', users, {
+          startIndex: 1,
+          count: 2,
+          cursor: 'garbage!',
+        }),
+        /not one this server issued/,
+      );
+    });
+
+    test('tenants never see each other: get, query, members, delete', async () => {
+      const a = await newTenant();
+      const b = await newTenant();
+      const mine = await store.resources.create(a, 'User', user('same'), users);
+      await store.resources.create(b, 'User', user('same'), users);
+      assert.equal(await store.resources.get(b, 'User', mine.id), undefined);
+      assert.equal(await store.resources.delete(b, 'User', mine.id), false);
+      const page = await store.resources.query(b, 'User', users, {
+        filter: parseFilter(`id eq "${mine.id}"`),
+        startIndex: 1,
+        count: 10,
+      });
+      assert.equal(page.totalResults, 0);
+      const g = await store.resources.create(b, 'Group', { displayName: 'B' }, groups);
+      await assert.rejects(store.resources.changeMembers(b, g.id, { add: [mine.id] }), (e) =>
+        isStoreError(e, 'notFound'),
+      );
+    });
+  });
+}
