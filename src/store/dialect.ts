@@ -12,6 +12,8 @@ export interface Dialect {
   translateError(error: unknown): StoreError | undefined;
   /** The JSON text at `path` (a list of keys) inside `json`, as SQL text or NULL. */
   jsonText(json: RawBuilder<unknown>, path: readonly string[]): RawBuilder<unknown>;
+  /** Text compared and sorted by code point, whatever the database's default collation. */
+  codePointOrder(text: RawBuilder<unknown>): RawBuilder<unknown>;
   /** Lower-cases text the way JavaScript's toLowerCase does (values were folded in JS). */
   lower(text: RawBuilder<unknown>): RawBuilder<unknown>;
   /** TRUE when `path` holds a non-null JSON value (an object, an array or a scalar). */

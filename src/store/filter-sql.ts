@@ -352,7 +352,9 @@ export function compileFilterSql(root: FilterNode, context: FilterSqlContext): S
       return sql`(${dialect.instant(reader.read('text'))} ${op} ${dialect.instant(sql`${c.text}`)})`;
     }
     const fold = !c.caseExact;
-    const lhs = fold && !reader.folded ? dialect.lower(reader.read('text')) : reader.read('text');
+    const text = fold && !reader.folded ? dialect.lower(reader.read('text')) : reader.read('text');
+    const lhs =
+      c.op === 'eq' || c.op === 'co' || c.op === 'ew' ? text : dialect.codePointOrder(text);
     const rhs = sql`${fold ? c.value.toLowerCase() : c.value}`;
     if (c.op === 'co') return dialect.contains(lhs, rhs);
     if (c.op === 'sw') return and([sql`${lhs} >= ${rhs}`, dialect.startsWith(lhs, rhs)]);

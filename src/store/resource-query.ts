@@ -43,7 +43,9 @@ function sortKey(context: StoreContext, kind: ResourceKind, at: ResolvedAttribut
         ? 'number'
         : 'text';
   const fold = (value: Sql) =>
-    as === 'text' && !definition.caseExact ? dialect.lower(value) : value;
+    as !== 'text'
+      ? value
+      : dialect.codePointOrder(definition.caseExact ? value : dialect.lower(value));
   const path = at.inCore ? [at.name] : [at.schema, at.name];
   if (!at.attribute.multiValued) {
     const full = at.subAttr === undefined ? path : [...path, at.subAttr];

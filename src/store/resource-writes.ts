@@ -21,7 +21,8 @@ export const toRecord = (
 ): ResourceRecord => ({
   id: row.id,
   kind: row.kind as ResourceKind,
-  data: JSON.parse(row.data) as ScimResource,
+  // SQLite hands back the JSON text, PostgreSQL's driver an already parsed jsonb value.
+  data: (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as ScimResource,
   created: row.created,
   lastModified: row.last_modified,
   version: Number(row.version),

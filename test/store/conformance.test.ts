@@ -242,8 +242,12 @@ for (const database of databases) {
       const tenantId = await newTenant();
       const g = await store.resources.create(tenantId, 'Group', { displayName: 'All' }, groups);
       const ids: string[] = [];
-      for (let i = 0; i < 20_000; i++)
-        ids.push((await store.resources.create(tenantId, 'User', user(`bulk${i}`), users)).id);
+      for (let i = 0; i < 20_000; i += 50) {
+        const batch = Array.from({ length: 50 }, (_, j) =>
+          store.resources.create(tenantId, 'User', user(`bulk${i + j}`), users),
+        );
+        for (const record of await Promise.all(batch)) ids.push(record.id);
+      }
       await store.resources.changeMembers(tenantId, g.id, { add: ids.slice(0, 19_999) });
       await store.resources.changeMembers(tenantId, g.id, { add: [ids[19_999]!] });
       const page = await store.resources.query(tenantId, 'Group', groups, {

@@ -1,7 +1,22 @@
 // The first schema: tenants, their admins and tokens, SCIM resources, indexed values, members.
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import type { MigrationDialect } from './index.ts';
 
-export async function up(db: Kysely<unknown>): Promise<void> {
+/**
+ * Column types that differ: PostgreSQL keeps the resource as jsonb, and compares and sorts the
+ * folded text columns in code-point order (COLLATE "C"), the order SCIM sorts in; SQLite's
+ * default BINARY collation already is.
+ */
+function types(dialect: MigrationDialect) {
+  const postgres = dialect === 'postgres';
+  return {
+    json: postgres ? sql`jsonb` : sql`text`,
+    key: postgres ? sql`text collate "C"` : sql`text`,
+  };
+}
+
+export async function up(db: Kysely<unknown>, dialect: MigrationDialect): Promise<void> {
+  const t = types(dialect);
   await db.schema
     .createTable('tenants')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -43,14 +58,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id').onDelete('cascade'))
     .addColumn('id', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('user_name_ci', 'text')
-    .addColumn('external_id', 'text')
+    .addColumn('user_name_ci', t.key)
+    .addColumn('external_id', t.key)
     .addColumn('display_name', 'text')
-    .addColumn('display_name_ci', 'text')
+    .addColumn('display_name_ci', t.key)
     .addColumn('created', 'text', (c) => c.notNull())
     .addColumn('last_modified', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull())
-    .addColumn('data', 'text', (c) => c.notNull())
+    .addColumn('data', t.json, (c) => c.notNull())
     .addPrimaryKeyConstraint('scim_resources_pk', ['tenant_id', 'id'])
     .execute();
   await db.schema
@@ -73,8 +88,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('tenant_id', 'text', (c) => c.notNull())
     .addColumn('resource_id', 'text', (c) => c.notNull())
     .addColumn('attr', 'text', (c) => c.notNull())
-    .addColumn('value', 'text', (c) => c.notNull())
-    .addColumn('value_ci', 'text', (c) => c.notNull())
+    .addColumn('value', t.key, (c) => c.notNull())
+    .addColumn('value_ci', t.key, (c) => c.notNull())
     .execute();
   await db.schema
     .createIndex('scim_values_lookup')

@@ -6,15 +6,29 @@ import type { Kysely } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import * as initial from './001-initial.ts';
 
-const migrations: Record<string, Migration> = {
-  '001-initial': initial,
-};
+export type MigrationDialect = 'sqlite' | 'postgres';
 
-const provider: MigrationProvider = { getMigrations: async () => migrations };
+/** Each migration's `up` receives the dialect, for the few column types that differ. */
+function migrations(dialect: MigrationDialect): Record<string, Migration> {
+  return {
+    '001-initial': { up: (db) => initial.up(db, dialect) },
+  };
+}
 
 /** Applies every pending migration; returns the names applied. Throws with the failing name. */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+export async function migrateToLatest(
+  db: Kysely<unknown>,
+  dialect: MigrationDialect,
+  /** PostgreSQL: the schema the tables live in. Kysely looks for its own tables by name in
+   * every schema unless told which, and would find another schema's copy. */
+  schema?: string,
+): Promise<string[]> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
+  const migrator = new Migrator({
+    db,
+    provider,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

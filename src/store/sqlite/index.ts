@@ -26,7 +26,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     mkdirSync(path.dirname(path.resolve(options.location)), { recursive: true });
   const database = openNodeSqlite({ location: options.location });
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  await migrateToLatest(db as Kysely<unknown>);
+  await migrateToLatest(db as Kysely<unknown>, 'sqlite');
   return createKyselyStore({
     db,
     dialect: sqliteDialect,

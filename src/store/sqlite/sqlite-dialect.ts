@@ -22,6 +22,8 @@ export const sqliteDialect: Dialect = {
     return new StoreError('conflict', 'unique', e.message ?? 'unique constraint failed');
   },
   jsonText: (json, path) => read.text(json, path),
+  // SQLite's default BINARY collation compares UTF-8 bytes: code point order already.
+  codePointOrder: (text) => text,
   lower: (text) => sql`scim_lower(${text})`,
   jsonHasValue: (json, path) =>
     sql`(COALESCE(json_type(${json}, ${jsonPath(path)}), 'null') <> 'null')`,

@@ -1,0 +1,45 @@
+/**
+ * The scaled store: PostgreSQL through pg and Kysely, sharing every query with SQLite; only
+ * the dialect (jsonb, SQLSTATE codes, collation) differs.
+ *
+ * Example: const store = await openPostgresStore({ connectionString: process.env.DATABASE_URL! });
+ */
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Database } from '../database.ts';
+import { createKyselyStore } from '../kysely-store.ts';
+import { migrateToLatest } from '../migrations/index.ts';
+import type { Store } from '../store.ts';
+import { postgresDialect } from './postgres-dialect.ts';
+
+export interface PostgresStoreOptions {
+  connectionString: string;
+  /** Connections in the pool (default 10). */
+  poolSize?: number;
+  now?: () => Date;
+  newId?: () => string;
+  /** Run pending migrations on open (default true). */
+  migrate?: boolean;
+}
+
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.poolSize ?? 10,
+  });
+  // Timestamps without a zone are UTC, as RFC 7643 dateTimes are read everywhere else.
+  pool.on('connect', (client) => {
+    client.query("SET TIME ZONE 'UTC'").catch(() => {});
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  if (options.migrate !== false) {
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    await migrateToLatest(db as Kysely<unknown>, 'postgres', rows[0]?.schema);
+  }
+  return createKyselyStore({
+    db,
+    dialect: postgresDialect,
+    now: options.now ?? (() => new Date()),
+    newId: options.newId ?? (() => crypto.randomUUID()),
+  });
+}
