@@ -6,7 +6,13 @@ import { createAdminStore, createTenantStore, createTokenStore } from './account
 import type { StoreContext } from './context.ts';
 import { changeMembers, groupsOf, listMembers } from './member-queries.ts';
 import { queryResources } from './resource-query.ts';
-import { createResource, deleteResource, getResource, replaceResource } from './resource-writes.ts';
+import {
+  createResource,
+  createResources,
+  deleteResource,
+  getResource,
+  replaceResource,
+} from './resource-writes.ts';
 import type { Store } from './store.ts';
 
 export function createKyselyStore(context: StoreContext): Store {
@@ -18,6 +24,8 @@ export function createKyselyStore(context: StoreContext): Store {
     resources: {
       create: (tenantId, kind, data, schema) =>
         createResource(context, tenantId, kind, data, schema),
+      createMany: (tenantId, kind, data, schema) =>
+        createResources(context, tenantId, kind, data, schema),
       get: (tenantId, kind, id) => getResource(context, tenantId, kind, id),
       replace: (tenantId, kind, id, data, schema, ifVersion) =>
         replaceResource(context, tenantId, kind, id, data, schema, ifVersion),

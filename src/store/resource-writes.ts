@@ -60,14 +60,14 @@ async function writeValues(
   }
 }
 
-export async function createResource(
+function newRow(
   context: StoreContext,
   tenantId: string,
   kind: ResourceKind,
   data: ScimResource,
   schema: ResourceSchema,
-): Promise<ResourceRecord> {
-  const now = context.now().toISOString();
+  now: string,
+) {
   const index = indexedValues(data, schema);
   const row = {
     tenant_id: tenantId,
@@ -82,13 +82,59 @@ export async function createResource(
     version: 1,
     data: JSON.stringify(data),
   };
+  return { row, values: index.values };
+}
+
+export async function createResource(
+  context: StoreContext,
+  tenantId: string,
+  kind: ResourceKind,
+  data: ScimResource,
+  schema: ResourceSchema,
+): Promise<ResourceRecord> {
+  const [record] = await createResources(context, tenantId, kind, [data], schema);
+  return record!;
+}
+
+/**
+ * Inserts many resources in one transaction with multi-row statements: all or none (a taken
+ * userName fails the whole batch with StoreError conflict).
+ */
+export async function createResources(
+  context: StoreContext,
+  tenantId: string,
+  kind: ResourceKind,
+  data: readonly ScimResource[],
+  schema: ResourceSchema,
+): Promise<ResourceRecord[]> {
+  const now = context.now().toISOString();
+  const built = data.map((item) => newRow(context, tenantId, kind, item, schema, now));
+  const values = built.flatMap(({ row, values }) =>
+    values.map((v) => ({
+      tenant_id: tenantId,
+      resource_id: row.id,
+      attr: v.attr,
+      value: v.value,
+      value_ci: v.valueCi,
+    })),
+  );
   await translating(context, () =>
     context.db.transaction().execute(async (trx) => {
-      await trx.insertInto('scim_resources').values(row).execute();
-      if (index.values.length > 0) await writeValues(trx, tenantId, row.id, index.values);
+      for (let i = 0; i < built.length; i += 500) {
+        await trx
+          .insertInto('scim_resources')
+          .values(built.slice(i, i + 500).map((b) => b.row))
+          .execute();
+      }
+      for (let i = 0; i < values.length; i += 1000) {
+        await trx
+          .insertInto('scim_values')
+          .values(values.slice(i, i + 1000))
+          .execute();
+      }
     }),
   );
-  return toRecord(row);
+  return built.map((b) => toRecord(b.row));
 }
 
 export async function getResource(

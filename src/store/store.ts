@@ -91,6 +91,16 @@ export interface ResourceStore {
     data: ScimResource,
     schema: ResourceSchema,
   ): Promise<ResourceRecord>;
+  /**
+   * Inserts many resources in one transaction (imports, seeding): all or none; a taken
+   * userName fails the whole batch with StoreError conflict.
+   */
+  createMany(
+    tenantId: string,
+    kind: ResourceKind,
+    data: readonly ScimResource[],
+    schema: ResourceSchema,
+  ): Promise<ResourceRecord[]>;
   get(tenantId: string, kind: ResourceKind, id: string): Promise<ResourceRecord | undefined>;
   /**
    * Replaces `data`. With `ifVersion`, fails with StoreError conflict (subject `version`) when the

@@ -153,6 +153,40 @@ for (const database of databases) {
       );
     });
 
+    test('createMany inserts a batch in one transaction: all or none', async () => {
+      const tenantId = await newTenant();
+      const batch = await store.resources.createMany(
+        tenantId,
+        'User',
+        [user('m1', { emails: [{ value: 'm1@x.test' }] }), user('m2'), user('m3')],
+        users,
+      );
+      assert.deepEqual(
+        batch.map((r) => r.data.userName),
+        ['m1', 'm2', 'm3'],
+      );
+      assert.equal(new Set(batch.map((r) => r.id)).size, 3);
+      const found = await store.resources.query(tenantId, 'User', users, {
+        filter: parseFilter('emails.value eq "M1@x.test"'),
+        startIndex: 1,
+        count: 5,
+      });
+      assert.deepEqual(
+        found.records.map((r) => r.id),
+        [batch[0]!.id],
+        'index rows are written too',
+      );
+      await assert.rejects(
+        store.resources.createMany(tenantId, 'User', [user('m4'), user('M2')], users),
+        (e) => isStoreError(e, 'conflict') && e.subject === 'userName',
+      );
+      const all = await store.resources.query(tenantId, 'User', users, {
+        startIndex: 1,
+        count: 10,
+      });
+      assert.equal(all.totalResults, 3, 'the failed batch left nothing behind');
+    });
+
     test('members: deltas, removeAll, unknown ids, groupsOf, delete cascades and bumps versions', async () => {
       const tenantId = await newTenant();
       const a = await store.resources.create(
