@@ -113,6 +113,6 @@ export async function up(db: Kysely<unknown>, dialect: MigrationDialect): Promis
   await db.schema
     .createIndex('scim_members_member')
     .on('scim_members')
-    .columns(['tenant_id', 'member_id'])
+    .columns(['tenant_id', 'member_id', 'group_id'])
     .execute();
 }
