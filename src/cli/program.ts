@@ -1,11 +1,16 @@
 /**
  * The `roster` command line: one commander program; each command group lives in its own file
- * and registers itself here.
+ * and registers itself here. Commands that need the app (tenants, tokens, serve) reach it
+ * through `deps.openApp`, which main.ts builds on compose.ts.
  *
- * Example: createProgram({ stdout, stderr }).parseAsync(['node', 'roster', 'scim', 'filter', 'userName eq "a"'])
+ * Example: createProgram({ stdout, stderr }, '0.1.0', { openApp }).parseAsync(['node', 'roster', 'tenant', 'list'])
  */
 import { Command } from 'commander';
+import type { CliDeps } from './app-port.ts';
 import { registerScimCommands } from './scim.ts';
+import { registerServeCommand } from './serve.ts';
+import { registerTenantCommands } from './tenant.ts';
+import { registerTokenCommands } from './token.ts';
 
 /** Where a command writes; tests pass buffers, main.ts passes the process streams. */
 export interface CliIo {
@@ -13,12 +18,15 @@ export interface CliIo {
   stderr: (text: string) => void;
 }
 
-export function createProgram(io: CliIo, version: string): Command {
+export function createProgram(io: CliIo, version: string, deps?: CliDeps): Command {
   const program = new Command('roster')
     .description('Roster: open-source SCIM 2.0 provisioning (app side and identity side).')
     .version(version)
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
+  registerTenantCommands(program, io, deps);
+  registerTokenCommands(program, io, deps);
+  registerServeCommand(program, io, deps);
   registerScimCommands(program, io);
   return program;
 }

@@ -1,0 +1,269 @@
+/**
+ * `npm run bench`: Roster's app side under load on loopback, as ratios to a raw node:http
+ * hello-world measured in the same run (the ceiling), so machines of any speed compare.
+ * Options: --duration S (per scenario, default 10), --connections N (50), --users N (100000),
+ * --scale N (users for the filter-scaling check, default 1000000; 0 skips it),
+ * --database-url URL (also run on PostgreSQL and print both side by side).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { measureFilterScaling } from './scaling.ts';
+import { type Seeded, seedTenant } from './seed.ts';
+import { openStore } from './store-url.ts';
+
+const { values: options } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    users: { type: 'string', default: '100000' },
+    scale: { type: 'string', default: '1000000' },
+    'database-url': { type: 'string' },
+  },
+});
+const duration = Number(options.duration);
+const connections = Number(options.connections);
+const userCount = Number(options.users);
+const scaleCount = Number(options.scale);
+const log = (line: string) => console.log(line);
+
+interface Result {
+  name: string;
+  rps: number;
+  p99: number;
+  errors: number;
+  target?: number;
+}
+
+async function startServer(
+  ...args: string[]
+): Promise<{ port: number; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, 'servers.ts'), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      const match = /listening (\d+)/.exec(chunk.toString());
+      if (match) resolve(Number(match[1]));
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return {
+    port,
+    stop: () =>
+      new Promise((resolve) => {
+        child.on('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+type Request = {
+  method?: 'GET' | 'POST' | 'PATCH';
+  path: string;
+  body?: string;
+  headers?: Record<string, string>;
+};
+
+async function load(
+  name: string,
+  port: number,
+  next: () => Request,
+  headers: Record<string, string> = {},
+): Promise<Result> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections,
+    duration,
+    requests: [
+      {
+        setupRequest: (req) => {
+          const r = next();
+          return { ...req, ...r, headers: { ...headers, ...r.headers } };
+        },
+      },
+    ],
+  });
+  const errors = result.errors + result.non2xx;
+  return { name, rps: result.requests.average, p99: result.latency.p99, errors };
+}
+
+function scenarios(seeded: Seeded) {
+  const auth = { authorization: `Bearer ${seeded.token}`, 'content-type': 'application/scim+json' };
+  const base = `/scim/v2/${seeded.tenant}`;
+  const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
+  let posted = 0;
+  let spare = 0;
+  return {
+    auth,
+    list: [
+      {
+        name: 'GET /Users/{id}',
+        target: 0.4,
+        next: () => ({ path: `${base}/Users/${pick(seeded.userIds)}` }),
+      },
+      {
+        name: 'GET /Users?filter=userName eq',
+        target: 0.4,
+        next: () => ({
+          path: `${base}/Users?filter=${encodeURIComponent(`userName eq "user${Math.floor(Math.random() * userCount)}@bench.test"`)}`,
+        }),
+      },
+      {
+        name: 'POST /Users',
+        target: 0.2,
+        next: () => ({
+          method: 'POST' as const,
+          path: `${base}/Users`,
+          body: JSON.stringify({
+            schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+            userName: `posted-${process.pid}-${posted++}@bench.test`,
+            active: true,
+            emails: [{ type: 'work', value: `posted${posted}@bench.test`, primary: true }],
+          }),
+        }),
+      },
+      {
+        name: 'PATCH /Users/{id}',
+        target: 0.2,
+        next: () => ({
+          method: 'PATCH' as const,
+          path: `${base}/Users/${pick(seeded.userIds)}`,
+          body: JSON.stringify({
+            schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+            Operations: [{ op: 'Replace', path: 'title', value: `T${Math.random()}` }],
+          }),
+        }),
+      },
+      {
+        name: 'PATCH /Groups add member (100k group)',
+        target: 0.2,
+        next: () => ({
+          method: 'PATCH' as const,
+          path: `${base}/Groups/${seeded.groupId}`,
+          body: JSON.stringify({
+            schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+            Operations: [
+              {
+                op: 'Add',
+                path: 'members',
+                value: [{ value: seeded.spareIds[spare++ % seeded.spareIds.length] }],
+              },
+            ],
+          }),
+        }),
+      },
+    ],
+  };
+}
+
+async function freshPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const schema = `bench_${Date.now()}`;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`CREATE SCHEMA ${schema}`);
+  await client.end();
+  const separator = url.includes('?') ? '&' : '?';
+  return {
+    url: `${url}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    },
+  };
+}
+
+async function runBackend(name: string, storeUrl: string, ceiling: number) {
+  log(`\n[${name}] seeding ${userCount} users`);
+  const store = await openStore(storeUrl);
+  const seeded = await seedTenant(store, 'bench', userCount, 20000, log);
+  let scaling: Awaited<ReturnType<typeof measureFilterScaling>> | undefined;
+  if (scaleCount > 0) scaling = await measureFilterScaling(store, scaleCount, log);
+  await store.close();
+  const server = await startServer('roster', storeUrl);
+  const { auth, list } = scenarios(seeded);
+  const results: Result[] = [];
+  await load('warm-up', server.port, list[0]!.next, auth);
+  for (const scenario of list) {
+    const result = {
+      ...(await load(scenario.name, server.port, scenario.next, auth)),
+      target: scenario.target,
+    };
+    results.push(result);
+    log(
+      `  ${scenario.name}: ${Math.round(result.rps)} req/s (${((result.rps / ceiling) * 100).toFixed(0)}% of ceiling), p99 ${result.p99} ms${result.errors ? `, ${result.errors} errors` : ''}`,
+    );
+  }
+  await server.stop();
+  return { results, scaling };
+}
+
+const ceilingServer = await startServer('ceiling');
+await load('warm-up', ceilingServer.port, () => ({ path: '/' }));
+const ceilingResult = await load('node:http hello world', ceilingServer.port, () => ({
+  path: '/',
+}));
+await ceilingServer.stop();
+log(
+  `ceiling (raw node:http): ${Math.round(ceilingResult.rps)} req/s, p99 ${ceilingResult.p99} ms, ${connections} connections, ${duration} s per scenario`,
+);
+
+const dir = mkdtempSync(path.join(tmpdir(), 'roster-bench-'));
+const backends: { name: string; url: string; drop?: () => Promise<void> }[] = [
+  { name: 'sqlite', url: `sqlite:${path.join(dir, 'bench.db')}` },
+];
+if (options['database-url'])
+  backends.push({ name: 'postgres', ...(await freshPostgres(options['database-url'])) });
+const outcomes: ({ backend: string } & Awaited<ReturnType<typeof runBackend>>)[] = [];
+for (const backend of backends)
+  outcomes.push({
+    backend: backend.name,
+    ...(await runBackend(backend.name, backend.url, ceilingResult.rps)),
+  });
+for (const backend of backends) await backend.drop?.();
+rmSync(dir, { recursive: true, force: true });
+
+log(
+  `\nRoster app-side bench: ${userCount} users, ${connections} connections, ${duration} s each; ceiling ${Math.round(ceilingResult.rps)} req/s`,
+);
+const header = [
+  'scenario',
+  ...outcomes.flatMap((o) => [
+    `${o.backend} req/s`,
+    `${o.backend} ×ceiling`,
+    `${o.backend} p99 ms`,
+  ]),
+  'target',
+];
+const rows = outcomes[0]!.results.map((r, i) => [
+  r.name,
+  ...outcomes.flatMap((o) => {
+    const x = o.results[i]!;
+    return [String(Math.round(x.rps)), (x.rps / ceilingResult.rps).toFixed(2), String(x.p99)];
+  }),
+  `≥ ${r.target!.toFixed(2)}, p99 < 20`,
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
+log(line(header));
+log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+for (const row of rows) log(line(row));
+for (const o of outcomes) {
+  if (o.scaling) {
+    log(
+      `${o.backend}: filter userName eq: ${o.scaling.smallMicros.toFixed(0)} µs at ${o.scaling.small.toLocaleString('en')} users, ${o.scaling.bigMicros.toFixed(0)} µs at ${o.scaling.big.toLocaleString('en')} users: ${(o.scaling.bigMicros / o.scaling.smallMicros).toFixed(2)}× (target ≤ 1.5×)`,
+    );
+  }
+  const failures = o.results.filter(
+    (r) => r.rps / ceilingResult.rps < r.target! || r.p99 >= 20 || r.errors > 0,
+  );
+  log(
+    `${o.backend}: ${o.results.length - failures.length} of ${o.results.length} scenarios meet their targets${failures.length ? ` (short: ${failures.map((f) => f.name).join('; ')})` : ''}`,
+  );
+}

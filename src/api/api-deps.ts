@@ -1,0 +1,21 @@
+// What the admin API is built from; compose.ts supplies the real parts, tests supply their own.
+import type { Accounts, ProvisionedResources } from '../scim-server/index.ts';
+import type { SessionStore } from './session-store.ts';
+
+export interface AdminApiDeps {
+  accounts: Accounts;
+  /** The provisioned users and groups of a tenant (read-only). */
+  provisioned: ProvisionedResources;
+  clock: () => Date;
+  /** ROSTER_ADMIN_TOKEN; without it the operator routes answer 401. */
+  adminToken?: string | undefined;
+  /** Defaults to an in-memory session store on `clock`. */
+  sessions?: SessionStore;
+  /** Mark the session cookie Secure (when the public URL is https). */
+  secureCookies?: boolean;
+}
+
+/** The deps with defaults filled in. */
+export interface ResolvedApiDeps extends AdminApiDeps {
+  sessions: SessionStore;
+}

@@ -1,0 +1,38 @@
+/**
+ * What the commands need from a running Roster, and how they get one: main.ts passes
+ * `openApp`, built on compose.ts, so this ring never names a concrete store. Tests can pass
+ * their own.
+ *
+ * Example: createProgram(io, version, { openApp: (options) => compose(options) })
+ */
+import type { Accounts } from '../scim-server/index.ts';
+
+export interface AppOptions {
+  /** --data DIR */
+  data?: string | undefined;
+  /** --port N (serve) */
+  port?: number | undefined;
+  /** --config FILE */
+  config?: string | undefined;
+  /** True for `serve`. */
+  listen?: boolean;
+}
+
+export interface CliLog {
+  info(fields: Record<string, unknown>, message: string): void;
+  error(fields: Record<string, unknown>, message: string): void;
+}
+
+export interface CliApp {
+  config: { dataDir: string; port: number; publicUrl: string; operatorApi: boolean };
+  accounts: Accounts;
+  fetch(request: Request): Response | Promise<Response>;
+  log: CliLog;
+  close(): Promise<void>;
+}
+
+export interface CliDeps {
+  openApp: (options: AppOptions) => Promise<CliApp>;
+  /** Where ROSTER_ADMIN_PASSWORD is read (default process.env). */
+  env?: Record<string, string | undefined>;
+}

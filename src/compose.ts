@@ -1,0 +1,265 @@
+/**
+ * The composition root: reads the configuration (flags, environment, an optional JSON file),
+ * opens the store, and wires accounts, the admin API, metrics, health and the SCIM endpoint
+ * into one HTTP app. The only file besides main.ts that names a concrete store.
+ *
+ * Precedence: command-line flags, then environment variables, then the config file
+ * (`--config FILE` or ROSTER_CONFIG), then defaults. Secrets (ROSTER_ADMIN_TOKEN) are never
+ * logged: the startup log says only whether one is set.
+ *
+ * Example: const app = await compose({ data: './data', port: 8080 }); await app.fetch(request);
+ */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import pino from 'pino';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { z } from 'zod';
+import { createServerApp } from './api/index.ts';
+import {
+  createAccounts,
+  createProvisionedResources,
+  createScimApp,
+  defaultScimLimits,
+  type ScimLimits,
+} from './scim-server/index.ts';
+import { openSqliteStore } from './store/sqlite/index.ts';
+import type { Store } from './store/store.ts';
+
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export interface RosterConfig {
+  dataDir: string;
+  port: number;
+  publicUrl: string;
+  /** The operator token of the admin API; undefined turns the operator routes off. */
+  adminToken: string | undefined;
+  logLevel: (typeof logLevels)[number];
+  /** Overrides of the SCIM endpoint's limits (body size, rate limit, page size, …); file only. */
+  scimLimits: Partial<ScimLimits>;
+}
+
+export interface ComposeOptions {
+  /** --data DIR */
+  data?: string | undefined;
+  /** --port N */
+  port?: number | undefined;
+  /** --config FILE */
+  config?: string | undefined;
+  /** True for `serve`: port 0 becomes a free port before URLs are printed. */
+  listen?: boolean;
+  env?: Record<string, string | undefined>;
+  clock?: () => Date;
+}
+
+/** A configuration problem, in words naming the setting and where it came from. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const portRule = 'must be a port number from 0 to 65535 (0 picks a free one)';
+const settings = z.strictObject({
+  dataDir: z.string().min(1, { error: 'must name a directory' }).optional(),
+  port: z.coerce
+    .number({ error: portRule })
+    .int({ error: portRule })
+    .min(0, { error: portRule })
+    .max(65535, { error: portRule })
+    .optional(),
+  publicUrl: z
+    .url({
+      protocol: /^https?$/,
+      error: 'must be an http:// or https:// URL, e.g. https://roster.example.com',
+    })
+    .optional(),
+  adminToken: z
+    .string()
+    .min(16, {
+      error: 'is too short: use at least 16 random characters (e.g. `openssl rand -base64 32`)',
+    })
+    .optional(),
+  logLevel: z.enum(logLevels, { error: `must be one of: ${logLevels.join(', ')}` }).optional(),
+  scimLimits: z
+    .strictObject(
+      Object.fromEntries(
+        Object.keys(defaultScimLimits).map((key) => [
+          key,
+          z.number({ error: 'must be a number' }).min(0, { error: 'must be 0 or more' }).optional(),
+        ]),
+      ) as Record<keyof ScimLimits, z.ZodOptional<z.ZodNumber>>,
+      { error: `must be an object with any of: ${Object.keys(defaultScimLimits).join(', ')}` },
+    )
+    .optional(),
+});
+type Settings = z.infer<typeof settings>;
+
+function check(
+  input: unknown,
+  source: string,
+  names: Partial<Record<keyof Settings, string>> = {},
+): Settings {
+  const parsed = settings.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const at = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys') {
+    const known = at.length === 0 ? Object.keys(settings.shape) : Object.keys(defaultScimLimits);
+    const name = [...at, issue.keys[0]].join('.');
+    throw new ConfigError(`${source}: ${name} is not a setting (known: ${known.join(', ')})`);
+  }
+  const name = names[at[0] as keyof Settings] ?? at.join('.');
+  const why = issue.message;
+  throw new ConfigError(`${source}: ${name} ${why}`);
+}
+
+function readFileSettings(file: string): Settings {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`config file ${file} cannot be read: ${(error as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`config file ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  const found = check(json, `config file ${file}`);
+  // A relative dataDir in a file is relative to the file, not to wherever the server starts.
+  return found.dataDir
+    ? { ...found, dataDir: path.resolve(path.dirname(file), found.dataDir) }
+    : found;
+}
+
+/** The configuration from flags, environment and file; ConfigError in words when one is wrong. */
+export function loadConfig(
+  options: ComposeOptions = {},
+  env = options.env ?? process.env,
+): RosterConfig {
+  const configFile = options.config ?? env.ROSTER_CONFIG;
+  const file = configFile ? readFileSettings(configFile) : {};
+  const defined = <T extends object>(o: T) =>
+    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== ''));
+  const fromEnv = check(
+    defined({
+      dataDir: env.ROSTER_DATA_DIR,
+      port: env.PORT,
+      publicUrl: env.ROSTER_PUBLIC_URL,
+      adminToken: env.ROSTER_ADMIN_TOKEN,
+      logLevel: env.ROSTER_LOG_LEVEL,
+    }),
+    'environment',
+    {
+      dataDir: 'ROSTER_DATA_DIR',
+      port: 'PORT',
+      publicUrl: 'ROSTER_PUBLIC_URL',
+      adminToken: 'ROSTER_ADMIN_TOKEN',
+      logLevel: 'ROSTER_LOG_LEVEL',
+    },
+  );
+  const fromFlags = check(defined({ dataDir: options.data, port: options.port }), 'command line', {
+    dataDir: '--data',
+    port: '--port',
+  });
+  const merged = { ...file, ...fromEnv, ...fromFlags };
+  const chosenPort = merged.port ?? 8080;
+  return {
+    dataDir: merged.dataDir ?? './data',
+    port: chosenPort,
+    publicUrl: (merged.publicUrl ?? `http://localhost:${chosenPort}`).replace(/\/+$/, ''),
+    adminToken: merged.adminToken,
+    logLevel: merged.logLevel ?? 'info',
+    scimLimits: file.scimLimits ?? {},
+  };
+}
+
+/**
+ * The store for this configuration. SQLite under the data directory today; PostgreSQL
+ * (DATABASE_URL) arrives with its own issue and plugs in here, and only here.
+ */
+export function openStore(config: RosterConfig, clock: () => Date): Promise<Store> {
+  return openSqliteStore({ location: path.join(config.dataDir, 'roster.db'), now: clock });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export async function compose(options: ComposeOptions = {}) {
+  let config = loadConfig(options);
+  if (options.listen && config.port === 0)
+    config = loadConfig({ ...options, port: await freePort() });
+  const clock = options.clock ?? (() => new Date());
+  const log = pino(
+    {
+      level: config.logLevel,
+      base: { service: 'roster' },
+      redact: {
+        paths: [
+          'adminToken',
+          'password',
+          'token',
+          '*.password',
+          '*.token',
+          '*.authorization',
+          '*.cookie',
+        ],
+        censor: '[secret]',
+      },
+    },
+    pino.destination({ dest: 2, sync: !options.listen }),
+  );
+  const store = await openStore(config, clock);
+  const accounts = createAccounts({ store, clock, publicUrl: config.publicUrl });
+  const provisioned = createProvisionedResources({ store });
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const scim = createScimApp({
+    store,
+    log,
+    registry,
+    now: clock,
+    publicUrl: config.publicUrl,
+    limits: config.scimLimits,
+  });
+  const http = createServerApp({
+    api: {
+      accounts,
+      provisioned,
+      clock,
+      adminToken: config.adminToken,
+      secureCookies: config.publicUrl.startsWith('https:'),
+    },
+    scim,
+    ping: () => store.tenants.byId('healthz'),
+    registry,
+    log,
+  });
+  return {
+    /** The settings in effect, without the secret: `operatorApi` says whether a token is set. */
+    config: {
+      dataDir: config.dataDir,
+      port: config.port,
+      publicUrl: config.publicUrl,
+      logLevel: config.logLevel,
+      operatorApi: config.adminToken !== undefined,
+    },
+    accounts,
+    http,
+    fetch: (request: Request) => http.fetch(request),
+    log,
+    async close() {
+      await store.close();
+      log.flush();
+    },
+  };
+}
+
+export type RosterApp = Awaited<ReturnType<typeof compose>>;

@@ -1,0 +1,135 @@
+/**
+ * PATCH of a Group (RFC 7644 §3.5.2) without loading its members: planMemberDeltas turns the
+ * member operations into row deltas (store.resources.changeMembers), and only the other
+ * operations (displayName, externalId…) are applied to the group's data, read without members.
+ * Adding one member to a 100,000-member group is one existence check and one row insert.
+ *
+ * Steps: the other operations are applied in memory first (a bad one fails before anything is
+ * written); then changeMembers (an unknown member id → 400, nothing written); then replace with
+ * the version changeMembers returned. Only when a member operation depends on the current
+ * members (`members[type eq "Group"]`, a sub-attribute path) are the members loaded and the
+ * whole request applied with applyPatchWithChanges, its member diff written as deltas.
+ *
+ * The answer is 204 No Content with the ETag, unless the request names `attributes` or
+ * `excludedAttributes` (RFC 7644 §3.5.2 then requires 200 with the resource) or prefers
+ * `return=representation`: the default representation of a group holds every member, and
+ * Entra expects 204 (entra-scim-contract.md).
+ *
+ * Example: await patchGroup(deps, scope, id, { Operations: [{ op: 'Add', path: 'members', value: [{ value: userId }] }] }, {})
+ *   → { status: 204, etag: 'W/"8"' }
+ */
+
+import {
+  applyPatchWithChanges,
+  type MemberDeltaPlan,
+  type PatchOperation,
+  parsePatchRequest,
+  planMemberDeltas,
+} from '../scim/index.ts';
+import type { ResourceRecord } from '../store/store.ts';
+import { toScimError } from './error-mapping.ts';
+import { etagOf } from './etag.ts';
+import {
+  asksForAttributes,
+  checkIfMatch,
+  preferredReturn,
+  type ResourceOptions,
+} from './resource-options.ts';
+import { resourceNotFound } from './resource-reads.ts';
+import { answer } from './resource-writes.ts';
+import type { ScimResult } from './scim-response.ts';
+import type { ServiceDeps } from './service-deps.ts';
+import { storedData, withId } from './stored-data.ts';
+import { groupSchema } from './tenant-schemas.ts';
+import type { TenantScope } from './tenant-scope.ts';
+import { retryWrites } from './write-retry.ts';
+
+type Step = (
+  deps: ServiceDeps,
+  scope: TenantScope,
+  id: string,
+  options: ResourceOptions,
+) => Promise<ResourceRecord>;
+
+async function read(deps: ServiceDeps, scope: TenantScope, id: string, options: ResourceOptions) {
+  const record = await deps.resources.get(scope.tenant.id, 'Group', id);
+  if (!record) throw resourceNotFound('Group', id);
+  checkIfMatch(record, options);
+  return record;
+}
+
+/** Member deltas as rows, the other operations on the data read without members. */
+function byDeltas(plan: MemberDeltaPlan): Step {
+  const hasDeltas = plan.add.length > 0 || plan.remove.length > 0 || plan.removeAll;
+  return async (deps, scope, id, options) => {
+    const tenantId = scope.tenant.id;
+    let record: ResourceRecord | undefined;
+    let patched: ReturnType<typeof applyPatchWithChanges> | undefined;
+    if (plan.otherOps.length > 0 || options.ifMatch !== undefined || !hasDeltas) {
+      record = await read(deps, scope, id, options);
+      if (plan.otherOps.length > 0) {
+        patched = applyPatchWithChanges(withId(record), plan.otherOps, groupSchema);
+      }
+    }
+    if (hasDeltas) {
+      const change = { add: plan.add, remove: plan.remove, removeAll: plan.removeAll };
+      const known = record;
+      record = await deps.resources
+        .changeMembers(tenantId, id, change, known?.version)
+        .catch(async (error: unknown) => {
+          // Unknown member ids of a group that does not exist either: the group's 404 first.
+          if (!known && !(await deps.resources.get(tenantId, 'Group', id)))
+            throw resourceNotFound('Group', id);
+          throw error;
+        });
+    }
+    if (!patched?.changed) return record!;
+    const data = storedData(patched.resource);
+    return deps.resources.replace(tenantId, 'Group', id, data, groupSchema, record!.version);
+  };
+}
+
+/** The whole request applied to the group with its members loaded. */
+function withMembers(operations: PatchOperation[]): Step {
+  return async (deps, scope, id, options) => {
+    const tenantId = scope.tenant.id;
+    const record = await read(deps, scope, id, options);
+    const members = await deps.resources.members(tenantId, id);
+    const current = {
+      ...withId(record),
+      members: members.map((m) => ({ value: m.value, type: m.type })),
+    };
+    const result = applyPatchWithChanges(current, operations, groupSchema);
+    const { added, removed } = result.memberChanges;
+    let latest = record;
+    if (added.length > 0 || removed.length > 0) {
+      const change = { add: added, remove: removed };
+      latest = await deps.resources.changeMembers(tenantId, id, change, record.version);
+    }
+    const data = storedData(result.resource);
+    if (JSON.stringify(data) === JSON.stringify(record.data)) return latest;
+    return deps.resources.replace(tenantId, 'Group', id, data, groupSchema, latest.version);
+  };
+}
+
+export async function patchGroup(
+  deps: ServiceDeps,
+  scope: TenantScope,
+  id: string,
+  body: unknown,
+  options: ResourceOptions,
+): Promise<ScimResult> {
+  const operations = parsePatchRequest(body);
+  const plan = planMemberDeltas(operations, groupSchema);
+  const step = plan.needsMembers ? withMembers(operations) : byDeltas(plan);
+  const strict = options.ifMatch !== undefined;
+  const record = await retryWrites({ attempts: deps.limits.writeAttempts, strict }, () =>
+    step(deps, scope, id, options),
+  ).catch((error: unknown) => {
+    throw toScimError(error) ?? error;
+  });
+  const representation =
+    asksForAttributes(options) || preferredReturn(options) === 'representation';
+  if (!representation) return { status: 204, etag: etagOf(record.version) };
+  return answer(deps, scope, record, options, 200);
+}

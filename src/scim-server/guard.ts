@@ -1,0 +1,42 @@
+/**
+ * The middleware in front of every tenant route: authenticate the bearer token for the URL's
+ * tenant (authenticate.ts), apply the token's rate limit (429 + Retry-After), note the token's
+ * last use (throttled, not awaited), and put the TenantScope on the context.
+ *
+ * Example: app.use('/scim/v2/:tenant/*', createGuard({ authenticate, limiter, touch, metrics, now }))
+ */
+import type { MiddlewareHandler } from 'hono';
+import type { Authenticator } from './authenticate.ts';
+import { tooManyRequests } from './http-error.ts';
+import type { ScimMetrics } from './metrics.ts';
+import type { RateLimiter } from './rate-limiter.ts';
+import { type ScimEnv, scimRoot } from './tenant-scope.ts';
+import type { TokenTouch } from './token-touch.ts';
+
+export interface GuardDeps {
+  authenticate: Authenticator;
+  limiter: RateLimiter;
+  touch: TokenTouch;
+  metrics: ScimMetrics;
+  now: () => Date;
+  /** Public origin for `meta.location` (e.g. https://roster.example.com); else the request's. */
+  publicUrl?: string;
+}
+
+export function createGuard(deps: GuardDeps): MiddlewareHandler<ScimEnv> {
+  const origin = deps.publicUrl?.replace(/\/+$/, '');
+  return async (c, next) => {
+    const tenantName = c.req.param('tenant') ?? '';
+    const now = deps.now();
+    const found = await deps.authenticate(tenantName, c.req.header('authorization'), now);
+    const wait = deps.limiter.take(found.token.id, now.getTime());
+    if (wait > 0) {
+      deps.metrics.rateLimited.inc();
+      throw tooManyRequests(wait);
+    }
+    deps.touch(found.token.id, now);
+    const base = origin ?? new URL(c.req.url).origin;
+    c.set('scope', { ...found, baseUrl: `${base}${scimRoot}/${encodeURIComponent(tenantName)}` });
+    await next();
+  };
+}

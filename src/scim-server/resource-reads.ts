@@ -1,0 +1,60 @@
+/**
+ * GET of one resource (RFC 7644 §3.4.1, with If-None-Match → 304, §3.14) and of a list
+ * (§3.4.2: filter, sort, index or RFC 9865 cursor paging, projection). Ids of another tenant
+ * are simply not found: every store call is scoped to the caller's tenant.
+ *
+ * Example: await getResource(deps, scope, 'User', id, {}) → { status: 200, body, etag }
+ */
+
+import { listResponse } from '../scim/index.ts';
+import type { ResourceKind } from '../store/store.ts';
+import { etagOf, matchesEtags } from './etag.ts';
+import { notFound } from './http-error.ts';
+import { type ListParams, parseListQuery } from './list-query.ts';
+import { locationOf, represent } from './represent.ts';
+import { projectionFor, type ResourceOptions } from './resource-options.ts';
+import type { ScimResult } from './scim-response.ts';
+import type { ServiceDeps } from './service-deps.ts';
+import { schemaOf } from './tenant-schemas.ts';
+import type { TenantScope } from './tenant-scope.ts';
+
+export const resourceNotFound = (kind: ResourceKind, id: string) =>
+  notFound(`${kind} ${JSON.stringify(id)} not found`);
+
+export async function getResource(
+  deps: ServiceDeps,
+  scope: TenantScope,
+  kind: ResourceKind,
+  id: string,
+  options: ResourceOptions,
+): Promise<ScimResult> {
+  const record = await deps.resources.get(scope.tenant.id, kind, id);
+  if (!record) throw resourceNotFound(kind, id);
+  const etag = etagOf(record.version);
+  if (options.ifNoneMatch !== undefined && matchesEtags(options.ifNoneMatch, record.version)) {
+    return { status: 304, etag };
+  }
+  const body = await represent(deps.resources, scope, record, projectionFor(kind, options));
+  return { status: 200, body, etag, location: locationOf(scope.baseUrl, kind, id) };
+}
+
+export async function listResources(
+  deps: ServiceDeps,
+  scope: TenantScope,
+  kind: ResourceKind,
+  params: ListParams,
+): Promise<ScimResult> {
+  const { query, projection } = parseListQuery(params, schemaOf(kind), deps.limits);
+  const page = await deps.resources.query(scope.tenant.id, kind, schemaOf(kind), query);
+  const resources = await Promise.all(
+    page.records.map((record) => represent(deps.resources, scope, record, projection)),
+  );
+  const body = listResponse(
+    resources,
+    query.cursor === undefined
+      ? { totalResults: page.totalResults, startIndex: query.startIndex }
+      : { totalResults: page.totalResults, nextCursor: page.nextCursor },
+  );
+  if (query.cursor !== undefined) delete body.startIndex; // RFC 9865 §2.3: not on cursor pages
+  return { status: 200, body };
+}

@@ -1,0 +1,11 @@
+/**
+ * What the SCIM operations (resource-reads.ts, resource-writes.ts, user-patch.ts,
+ * group-patch.ts, bulk-run.ts) share: the store's resource port and the limits.
+ */
+import type { ResourceStore } from '../store/store.ts';
+import type { ScimLimits } from './scim-limits.ts';
+
+export interface ServiceDeps {
+  resources: ResourceStore;
+  limits: ScimLimits;
+}
