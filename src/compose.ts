@@ -23,6 +23,7 @@ import {
   defaultScimLimits,
   type ScimLimits,
 } from './scim-server/index.ts';
+import { openPostgresStore } from './store/postgres/index.ts';
 import { openSqliteStore } from './store/sqlite/index.ts';
 import type { Store } from './store/store.ts';
 
@@ -30,6 +31,8 @@ export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 's
 
 export interface RosterConfig {
   dataDir: string;
+  /** PostgreSQL connection string; undefined means SQLite under dataDir. Never logged. */
+  databaseUrl: string | undefined;
   port: number;
   publicUrl: string;
   /** The operator token of the admin API; undefined turns the operator routes off. */
@@ -42,6 +45,8 @@ export interface RosterConfig {
 export interface ComposeOptions {
   /** --data DIR */
   data?: string | undefined;
+  /** --database-url URL */
+  databaseUrl?: string | undefined;
   /** --port N */
   port?: number | undefined;
   /** --config FILE */
@@ -60,6 +65,12 @@ export class ConfigError extends Error {
 const portRule = 'must be a port number from 0 to 65535 (0 picks a free one)';
 const settings = z.strictObject({
   dataDir: z.string().min(1, { error: 'must name a directory' }).optional(),
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, {
+      error: 'must be a PostgreSQL URL, e.g. postgres://user:password@host:5432/roster',
+    })
+    .optional(),
   port: z.coerce
     .number({ error: portRule })
     .int({ error: portRule })
@@ -144,6 +155,7 @@ export function loadConfig(
   const fromEnv = check(
     defined({
       dataDir: env.ROSTER_DATA_DIR,
+      databaseUrl: env.DATABASE_URL,
       port: env.PORT,
       publicUrl: env.ROSTER_PUBLIC_URL,
       adminToken: env.ROSTER_ADMIN_TOKEN,
@@ -152,20 +164,23 @@ export function loadConfig(
     'environment',
     {
       dataDir: 'ROSTER_DATA_DIR',
+      databaseUrl: 'DATABASE_URL',
       port: 'PORT',
       publicUrl: 'ROSTER_PUBLIC_URL',
       adminToken: 'ROSTER_ADMIN_TOKEN',
       logLevel: 'ROSTER_LOG_LEVEL',
     },
   );
-  const fromFlags = check(defined({ dataDir: options.data, port: options.port }), 'command line', {
-    dataDir: '--data',
-    port: '--port',
-  });
+  const fromFlags = check(
+    defined({ dataDir: options.data, databaseUrl: options.databaseUrl, port: options.port }),
+    'command line',
+    { dataDir: '--data', databaseUrl: '--database-url', port: '--port' },
+  );
   const merged = { ...file, ...fromEnv, ...fromFlags };
   const chosenPort = merged.port ?? 8080;
   return {
     dataDir: merged.dataDir ?? './data',
+    databaseUrl: merged.databaseUrl,
     port: chosenPort,
     publicUrl: (merged.publicUrl ?? `http://localhost:${chosenPort}`).replace(/\/+$/, ''),
     adminToken: merged.adminToken,
@@ -175,11 +190,22 @@ export function loadConfig(
 }
 
 /**
- * The store for this configuration. SQLite under the data directory today; PostgreSQL
- * (DATABASE_URL) arrives with its own issue and plugs in here, and only here.
+ * The store for this configuration: PostgreSQL when a database URL is set, else SQLite under
+ * the data directory. Either way pending migrations run first; `onMigrated` hears their names.
  */
-export function openStore(config: RosterConfig, clock: () => Date): Promise<Store> {
-  return openSqliteStore({ location: path.join(config.dataDir, 'roster.db'), now: clock });
+export function openStore(
+  config: RosterConfig,
+  clock: () => Date,
+  onMigrated?: (applied: string[]) => void,
+): Promise<Store> {
+  if (config.databaseUrl) {
+    return openPostgresStore({ connectionString: config.databaseUrl, now: clock, onMigrated });
+  }
+  return openSqliteStore({
+    location: path.join(config.dataDir, 'roster.db'),
+    now: clock,
+    onMigrated,
+  });
 }
 
 function freePort(): Promise<number> {
@@ -216,7 +242,8 @@ export async function compose(options: ComposeOptions = {}) {
     },
     pino.destination({ dest: 2, sync: !options.listen }),
   );
-  const store = await openStore(config, clock);
+  const migrations: string[] = [];
+  const store = await openStore(config, clock, (applied) => migrations.push(...applied));
   const accounts = createAccounts({ store, clock, publicUrl: config.publicUrl });
   const provisioned = createProvisionedResources({ store });
   const registry = new Registry();
@@ -246,11 +273,14 @@ export async function compose(options: ComposeOptions = {}) {
     /** The settings in effect, without the secret: `operatorApi` says whether a token is set. */
     config: {
       dataDir: config.dataDir,
+      database: config.databaseUrl ? ('postgres' as const) : ('sqlite' as const),
       port: config.port,
       publicUrl: config.publicUrl,
       logLevel: config.logLevel,
       operatorApi: config.adminToken !== undefined,
     },
+    /** The migrations this start applied (empty when the database was current). */
+    migrations,
     accounts,
     http,
     fetch: (request: Request) => http.fetch(request),

@@ -10,6 +10,8 @@ import type { Accounts } from '../scim-server/index.ts';
 export interface AppOptions {
   /** --data DIR */
   data?: string | undefined;
+  /** --database-url URL: PostgreSQL instead of SQLite under the data directory. */
+  databaseUrl?: string | undefined;
   /** --port N (serve) */
   port?: number | undefined;
   /** --config FILE */
@@ -24,7 +26,15 @@ export interface CliLog {
 }
 
 export interface CliApp {
-  config: { dataDir: string; port: number; publicUrl: string; operatorApi: boolean };
+  config: {
+    dataDir: string;
+    database: 'sqlite' | 'postgres';
+    port: number;
+    publicUrl: string;
+    operatorApi: boolean;
+  };
+  /** Migrations applied when this app opened the database. */
+  migrations: string[];
   accounts: Accounts;
   fetch(request: Request): Response | Promise<Response>;
   log: CliLog;

@@ -7,6 +7,7 @@
  */
 import { Command } from 'commander';
 import type { CliDeps } from './app-port.ts';
+import { registerMigrateCommand } from './migrate.ts';
 import { registerScimCommands } from './scim.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerTenantCommands } from './tenant.ts';
@@ -27,6 +28,7 @@ export function createProgram(io: CliIo, version: string, deps?: CliDeps): Comma
   registerTenantCommands(program, io, deps);
   registerTokenCommands(program, io, deps);
   registerServeCommand(program, io, deps);
+  registerMigrateCommand(program, io, deps);
   registerScimCommands(program, io);
   return program;
 }

@@ -5,14 +5,27 @@
  *
  * Example: await runWithApp(io, deps, options, async (app) => app.accounts.listTenants())
  */
+import type { Command } from 'commander';
 import { isAccountError } from '../scim-server/index.ts';
 import type { AppOptions, CliApp, CliDeps } from './app-port.ts';
 import type { CliIo } from './program.ts';
 
 export interface CommonOptions {
   data?: string;
+  databaseUrl?: string;
   config?: string;
   json?: boolean;
+}
+
+/** The options every command that opens Roster's store takes: where the data lives. */
+export function withStoreOptions(command: Command): Command {
+  return command
+    .option('--data <dir>', 'data directory (default ./data, or env ROSTER_DATA_DIR)')
+    .option(
+      '--database-url <url>',
+      'PostgreSQL connection string (or env DATABASE_URL); without one, SQLite under --data',
+    )
+    .option('--config <file>', 'JSON config file (or env ROSTER_CONFIG)');
 }
 
 export const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -51,6 +64,7 @@ export async function runWithApp(
       );
     app = await deps.openApp({
       data: options.data,
+      databaseUrl: options.databaseUrl,
       config: options.config,
       port: options.port,
       listen: options.listen ?? false,

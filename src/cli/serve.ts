@@ -10,7 +10,7 @@ import { serve } from '@hono/node-server';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { CliApp, CliDeps } from './app-port.ts';
 import type { CliIo } from './program.ts';
-import { type CommonOptions, runWithApp, UsageError } from './run-with-app.ts';
+import { type CommonOptions, runWithApp, UsageError, withStoreOptions } from './run-with-app.ts';
 
 interface ServeOptions extends CommonOptions {
   port?: number;
@@ -30,10 +30,11 @@ function parsePort(text: string): number {
 function run(io: CliIo, app: CliApp): Promise<void> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: app.config.port }, () => {
-      const { dataDir, publicUrl, port, operatorApi } = app.config;
-      app.log.info({ url: publicUrl, port, dataDir, operatorApi }, 'roster is serving');
+      const { dataDir, database, publicUrl, port, operatorApi } = app.config;
+      const where = database === 'postgres' ? 'data in PostgreSQL' : `data in ${dataDir}`;
+      app.log.info({ url: publicUrl, port, database, dataDir, operatorApi }, 'roster is serving');
       io.stdout(
-        `Roster is serving on ${publicUrl} (port ${port}, data in ${dataDir}).\n` +
+        `Roster is serving on ${publicUrl} (port ${port}, ${where}).\n` +
           `  SCIM Base URLs: ${publicUrl}/scim/v2/<tenant>   health: ${publicUrl}/healthz   admin API: ${publicUrl}/api/v1\n`,
       );
     }) as Server;
@@ -63,16 +64,13 @@ function run(io: CliIo, app: CliApp): Promise<void> {
 }
 
 export function registerServeCommand(program: Command, io: CliIo, deps: CliDeps | undefined): void {
-  program
-    .command('serve')
+  withStoreOptions(program.command('serve'))
     .description('serve the SCIM endpoints, the admin API, /healthz and /metrics')
     .option(
       '--port <n>',
       'port to listen on (default 8080, or env PORT; 0 picks a free one)',
       parsePort,
     )
-    .option('--data <dir>', 'data directory (default ./data, or env ROSTER_DATA_DIR)')
-    .option('--config <file>', 'JSON config file (or env ROSTER_CONFIG)')
     .action(async (options: ServeOptions) => {
       await runWithApp(io, deps, { ...options, listen: true }, (app) => run(io, app));
       if (!process.exitCode) io.stdout('Roster stopped.\n');

@@ -8,7 +8,14 @@ import type { Command } from 'commander';
 import { buildPresetProfile } from '../scim-server/index.ts';
 import type { CliDeps } from './app-port.ts';
 import type { CliIo } from './program.ts';
-import { adminPassword, type CommonOptions, json, runWithApp, table } from './run-with-app.ts';
+import {
+  adminPassword,
+  type CommonOptions,
+  json,
+  runWithApp,
+  table,
+  withStoreOptions,
+} from './run-with-app.ts';
 
 interface CreateOptions extends CommonOptions {
   adminEmail: string;
@@ -26,8 +33,7 @@ export function registerTenantCommands(
 ): void {
   const tenant = program.command('tenant').description('app-side tenants and their first admin');
 
-  tenant
-    .command('create')
+  withStoreOptions(tenant.command('create'))
     .description('create a tenant and its first admin; prints the SCIM Base URL')
     .argument('<name>', 'tenant name: 2–63 lower-case letters, digits or hyphens')
     .requiredOption('--admin-email <email>', "the first admin's email (their sign-in name)")
@@ -42,8 +48,6 @@ export function registerTenantCommands(
       collect,
       [],
     )
-    .option('--data <dir>', 'data directory (default ./data, or env ROSTER_DATA_DIR)')
-    .option('--config <file>', 'JSON config file (or env ROSTER_CONFIG)')
     .option('--json', 'print {"tenant","baseUrl"} as JSON')
     .action((name: string, options: CreateOptions) =>
       runWithApp(io, deps, options, async (app) => {
@@ -64,11 +68,8 @@ export function registerTenantCommands(
       }),
     );
 
-  tenant
-    .command('list')
+  withStoreOptions(tenant.command('list'))
     .description('list tenants with their SCIM Base URLs and profiles')
-    .option('--data <dir>', 'data directory (default ./data, or env ROSTER_DATA_DIR)')
-    .option('--config <file>', 'JSON config file (or env ROSTER_CONFIG)')
     .option('--json', 'print {"tenants":[…]} as JSON')
     .action((options: CommonOptions) =>
       runWithApp(io, deps, options, async (app) => {

@@ -8,7 +8,14 @@
 import type { Command } from 'commander';
 import type { CliDeps } from './app-port.ts';
 import type { CliIo } from './program.ts';
-import { adminPassword, type CommonOptions, json, runWithApp, table } from './run-with-app.ts';
+import {
+  adminPassword,
+  type CommonOptions,
+  json,
+  runWithApp,
+  table,
+  withStoreOptions,
+} from './run-with-app.ts';
 
 interface TokenOptions extends CommonOptions {
   tenant: string;
@@ -17,10 +24,7 @@ interface TokenOptions extends CommonOptions {
 }
 
 function withCommon(command: Command): Command {
-  return command
-    .requiredOption('--tenant <name>', 'the tenant')
-    .option('--data <dir>', 'data directory (default ./data, or env ROSTER_DATA_DIR)')
-    .option('--config <file>', 'JSON config file (or env ROSTER_CONFIG)');
+  return withStoreOptions(command.requiredOption('--tenant <name>', 'the tenant'));
 }
 
 export function registerTokenCommands(

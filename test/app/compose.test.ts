@@ -10,6 +10,7 @@ const token = 'operator-secret-0123456789';
 test('defaults: ./data, port 8080, http://localhost:8080, info, no operator token', () => {
   assert.deepEqual(loadConfig({}, {}), {
     dataDir: './data',
+    databaseUrl: undefined,
     port: 8080,
     publicUrl: 'http://localhost:8080',
     adminToken: undefined,
@@ -34,6 +35,7 @@ test('flags beat the environment, which beats the config file', (t) => {
   );
   assert.deepEqual(loadConfig({ config: file }, {}), {
     dataDir: path.join(dir, 'from-file'),
+    databaseUrl: undefined,
     port: 7000,
     publicUrl: 'http://localhost:7000',
     adminToken: token,
@@ -53,6 +55,12 @@ test('flags beat the environment, which beats the config file', (t) => {
   );
   const fromFlags = loadConfig({ data: '/flag/data', port: 9100 }, env);
   assert.deepEqual([fromFlags.dataDir, fromFlags.port], ['/flag/data', 9100]);
+  const postgres = 'postgres://roster:secret@db.internal:5432/roster';
+  assert.equal(loadConfig({}, { DATABASE_URL: postgres }).databaseUrl, postgres);
+  assert.equal(
+    loadConfig({ databaseUrl: `${postgres}_flag` }, { DATABASE_URL: postgres }).databaseUrl,
+    `${postgres}_flag`,
+  );
 });
 
 test('bad settings are refused in words naming the setting and its source', (t) => {
@@ -81,7 +89,7 @@ test('bad settings are refused in words naming the setting and its source', (t) 
   );
   refused(
     () => loadConfig({ config: file }, {}),
-    /config file .*roster\.json: prot is not a setting \(known: dataDir, port, publicUrl, adminToken, logLevel, scimLimits\)/,
+    /config file .*roster\.json: prot is not a setting \(known: dataDir, databaseUrl, port, publicUrl, adminToken, logLevel, scimLimits\)/,
   );
   refused(
     () => loadConfig({ config: path.join(dir, 'missing.json') }, {}),
@@ -108,6 +116,7 @@ test('compose opens <dataDir>/roster.db and serves healthz, the admin API and me
   try {
     assert.deepEqual(app.config, {
       dataDir: dir,
+      database: 'sqlite',
       port: 8080,
       publicUrl: 'http://localhost:8080',
       logLevel: 'silent',

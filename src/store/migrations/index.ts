@@ -15,13 +15,21 @@ function migrations(dialect: MigrationDialect): Record<string, Migration> {
   };
 }
 
-/** Applies every pending migration; returns the names applied. Throws with the failing name. */
+/** The migration names in order (for tests that stop part-way). */
+export const migrationNames = (dialect: MigrationDialect): string[] =>
+  Object.keys(migrations(dialect));
+
+/**
+ * Applies pending migrations up to and including `target` (every one when absent); returns the
+ * names applied. Throws naming the migration that failed.
+ */
 export async function migrateToLatest(
   db: Kysely<unknown>,
   dialect: MigrationDialect,
   /** PostgreSQL: the schema the tables live in. Kysely looks for its own tables by name in
    * every schema unless told which, and would find another schema's copy. */
   schema?: string,
+  target?: string,
 ): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
   const migrator = new Migrator({
@@ -29,7 +37,9 @@ export async function migrateToLatest(
     provider,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = target
+    ? await migrator.migrateTo(target)
+    : await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(

@@ -18,6 +18,8 @@ export interface PostgresStoreOptions {
   poolSize?: number;
   now?: () => Date;
   newId?: () => string;
+  /** Hears the names of the migrations this open applied (`roster migrate` prints them). */
+  onMigrated?: (applied: string[]) => void;
   /** Run pending migrations on open (default true). */
   migrate?: boolean;
 }
@@ -34,7 +36,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   if (options.migrate !== false) {
     const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-    await migrateToLatest(db as Kysely<unknown>, 'postgres', rows[0]?.schema);
+    // Not `onMigrated?.(await …)`: optional chaining would skip the migration itself.
+    const applied = await migrateToLatest(db as Kysely<unknown>, 'postgres', rows[0]?.schema);
+    options.onMigrated?.(applied);
   }
   return createKyselyStore({
     db,

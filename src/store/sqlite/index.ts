@@ -19,6 +19,8 @@ export interface SqliteStoreOptions {
   location: string;
   now?: () => Date;
   newId?: () => string;
+  /** Hears the names of the migrations this open applied (`roster migrate` prints them). */
+  onMigrated?: (applied: string[]) => void;
 }
 
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
@@ -26,7 +28,9 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     mkdirSync(path.dirname(path.resolve(options.location)), { recursive: true });
   const database = openNodeSqlite({ location: options.location });
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  await migrateToLatest(db as Kysely<unknown>, 'sqlite');
+  // Not `onMigrated?.(await …)`: optional chaining would skip the migration itself.
+  const applied = await migrateToLatest(db as Kysely<unknown>, 'sqlite');
+  options.onMigrated?.(applied);
   return createKyselyStore({
     db,
     dialect: sqliteDialect,
