@@ -94,6 +94,8 @@ describe('three roster servers on one PostgreSQL', { skip }, () => {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
 
+  const json = async <T>(response: Promise<Response>) => (await (await response).json()) as T;
+
   test('3,000 creates with 10% duplicate userNames: one 201 per userName, 409 for the rest', async () => {
     const names = Array.from({ length: 2700 }, (_, i) => `Person${i}@Shared.test`);
     // 300 names are sent twice, the second time in another case and to another server.
@@ -121,19 +123,21 @@ describe('three roster servers on one PostgreSQL', { skip }, () => {
       );
     }
     assert.equal(statuses.filter((s) => s.status === 409).length, 300);
-    const listed = await (await call(0, 'GET', '/Users?count=0')).json();
+    const listed = await json<{ totalResults: number }>(call(0, 'GET', '/Users?count=0'));
     assert.equal(listed.totalResults, 2700);
   });
 
   test('1,000 concurrent member additions to one group from the three servers all land', async () => {
-    const group = await (
-      await call(0, 'POST', '/Groups', {
+    const group = await json<{ id: string }>(
+      call(0, 'POST', '/Groups', {
         schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
         displayName: 'Everyone',
-      })
-    ).json();
-    const page = await (await call(1, 'GET', '/Users?count=1000&attributes=id')).json();
-    const ids: string[] = page.Resources.map((r: { id: string }) => r.id);
+      }),
+    );
+    const page = await json<{ Resources: { id: string }[] }>(
+      call(1, 'GET', '/Users?count=1000&attributes=id'),
+    );
+    const ids = page.Resources.map((r) => r.id);
     assert.equal(ids.length, 1000);
     const statuses = await pool(
       ids.map((id, i) => async () => {
@@ -151,7 +155,7 @@ describe('three roster servers on one PostgreSQL', { skip }, () => {
       [204],
       `statuses: ${[...new Set(statuses)].join(', ')}`,
     );
-    const stored = await (await call(2, 'GET', `/Groups/${group.id}`)).json();
+    const stored = await json<{ members: unknown[] }>(call(2, 'GET', `/Groups/${group.id}`));
     assert.equal(stored.members.length, 1000);
   });
 });
