@@ -52,7 +52,9 @@ test('commands pass --data and --config to openApp and always close the app', as
     '--json',
   );
   assert.deepEqual(JSON.parse(stdout), { tenants: [] });
-  assert.deepEqual(opened, [{ data: '/d', databaseUrl: undefined, config: '/c.json', port: undefined, listen: false }]);
+  assert.deepEqual(opened, [
+    { data: '/d', databaseUrl: undefined, config: '/c.json', port: undefined, listen: false },
+  ]);
   assert.equal(closed, 1);
 });
 
