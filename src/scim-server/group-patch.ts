@@ -61,31 +61,38 @@ async function read(deps: ServiceDeps, scope: TenantScope, id: string, options: 
 /** Member deltas as rows, the other operations on the data read without members. */
 function byDeltas(plan: MemberDeltaPlan): Step {
   const hasDeltas = plan.add.length > 0 || plan.remove.length > 0 || plan.removeAll;
+  const change = { add: plan.add, remove: plan.remove, removeAll: plan.removeAll };
   return async (deps, scope, id, options) => {
     const tenantId = scope.tenant.id;
-    let record: ResourceRecord | undefined;
-    let patched: ReturnType<typeof applyPatchWithChanges> | undefined;
-    if (plan.otherOps.length > 0 || options.ifMatch !== undefined || !hasDeltas) {
-      record = await read(deps, scope, id, options);
-      if (plan.otherOps.length > 0) {
-        patched = applyPatchWithChanges(withId(record), plan.otherOps, groupSchema);
-      }
+    if (plan.otherOps.length === 0 && options.ifMatch === undefined && hasDeltas) {
+      // Members only: no read at all, one existence check and the row writes.
+      return deps.resources.changeMembers(tenantId, id, change).catch(async (error: unknown) => {
+        // Unknown member ids of a group that does not exist either: the group's 404 first.
+        if (!(await deps.resources.get(tenantId, 'Group', id))) throw resourceNotFound('Group', id);
+        throw error;
+      });
     }
-    if (hasDeltas) {
-      const change = { add: plan.add, remove: plan.remove, removeAll: plan.removeAll };
-      const known = record;
-      record = await deps.resources
-        .changeMembers(tenantId, id, change, known?.version)
-        .catch(async (error: unknown) => {
-          // Unknown member ids of a group that does not exist either: the group's 404 first.
-          if (!known && !(await deps.resources.get(tenantId, 'Group', id)))
-            throw resourceNotFound('Group', id);
-          throw error;
-        });
+    const record = await read(deps, scope, id, options);
+    const patched =
+      plan.otherOps.length > 0
+        ? applyPatchWithChanges(withId(record), plan.otherOps, groupSchema)
+        : undefined;
+    if (patched?.changed) {
+      // Data and member deltas in one transaction: the PATCH applies whole or not at all.
+      const data = storedData(patched.resource);
+      const members = hasDeltas ? change : undefined;
+      return deps.resources.replace(
+        tenantId,
+        'Group',
+        id,
+        data,
+        groupSchema,
+        record.version,
+        members,
+      );
     }
-    if (!patched?.changed) return record!;
-    const data = storedData(patched.resource);
-    return deps.resources.replace(tenantId, 'Group', id, data, groupSchema, record!.version);
+    if (hasDeltas) return deps.resources.changeMembers(tenantId, id, change, record.version);
+    return record;
   };
 }
 
@@ -101,14 +108,21 @@ function withMembers(operations: PatchOperation[]): Step {
     };
     const result = applyPatchWithChanges(current, operations, groupSchema);
     const { added, removed } = result.memberChanges;
-    let latest = record;
-    if (added.length > 0 || removed.length > 0) {
-      const change = { add: added, remove: removed };
-      latest = await deps.resources.changeMembers(tenantId, id, change, record.version);
-    }
+    const change =
+      added.length > 0 || removed.length > 0 ? { add: added, remove: removed } : undefined;
     const data = storedData(result.resource);
-    if (JSON.stringify(data) === JSON.stringify(record.data)) return latest;
-    return deps.resources.replace(tenantId, 'Group', id, data, groupSchema, latest.version);
+    if (JSON.stringify(data) !== JSON.stringify(record.data)) {
+      return deps.resources.replace(
+        tenantId,
+        'Group',
+        id,
+        data,
+        groupSchema,
+        record.version,
+        change,
+      );
+    }
+    return change ? deps.resources.changeMembers(tenantId, id, change, record.version) : record;
   };
 }
 

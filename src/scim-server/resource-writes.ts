@@ -123,11 +123,15 @@ export async function deleteResource(
   options: ResourceOptions,
 ): Promise<ScimResult> {
   const tenantId = scope.tenant.id;
+  let ifVersion: number | undefined;
   if (options.ifMatch !== undefined) {
     const existing = await deps.resources.get(tenantId, kind, id);
     if (!existing) throw resourceNotFound(kind, id);
     checkIfMatch(existing, options);
+    // The store deletes only that version: a write in between turns into 412, not a lost update.
+    ifVersion = existing.version;
   }
-  if (!(await deps.resources.delete(tenantId, kind, id))) throw resourceNotFound(kind, id);
+  if (!(await deps.resources.delete(tenantId, kind, id, ifVersion)))
+    throw resourceNotFound(kind, id);
   return { status: 204 };
 }

@@ -4,13 +4,13 @@
  */
 import { createAdminStore, createTenantStore, createTokenStore } from './account-queries.ts';
 import type { StoreContext } from './context.ts';
-import { changeMembers, groupsOf, listMembers } from './member-queries.ts';
+import { changeMembers, createGroupsOf, listMembers } from './member-queries.ts';
 import { queryResources } from './resource-query.ts';
 import {
+  createGetResource,
   createResource,
   createResources,
   deleteResource,
-  getResource,
   replaceResource,
 } from './resource-writes.ts';
 import type { Store } from './store.ts';
@@ -26,16 +26,17 @@ export function createKyselyStore(context: StoreContext): Store {
         createResource(context, tenantId, kind, data, schema),
       createMany: (tenantId, kind, data, schema) =>
         createResources(context, tenantId, kind, data, schema),
-      get: (tenantId, kind, id) => getResource(context, tenantId, kind, id),
-      replace: (tenantId, kind, id, data, schema, ifVersion) =>
-        replaceResource(context, tenantId, kind, id, data, schema, ifVersion),
-      delete: (tenantId, kind, id) => deleteResource(context, tenantId, kind, id),
+      get: createGetResource(context),
+      replace: (tenantId, kind, id, data, schema, ifVersion, members) =>
+        replaceResource(context, tenantId, kind, id, data, schema, ifVersion, members),
+      delete: (tenantId, kind, id, ifVersion) =>
+        deleteResource(context, tenantId, kind, id, ifVersion),
       query: (tenantId, kind, schema, query) =>
         queryResources(context, tenantId, kind, schema, query),
       members: (tenantId, groupId) => listMembers(context, tenantId, groupId),
       changeMembers: (tenantId, groupId, change, ifVersion) =>
         changeMembers(context, tenantId, groupId, change, ifVersion),
-      groupsOf: (tenantId, memberId) => groupsOf(context, tenantId, memberId),
+      groupsOf: createGroupsOf(context),
     },
     close: () => context.db.destroy(),
   };

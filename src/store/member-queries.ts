@@ -3,16 +3,11 @@
  * for a 100,000-member one, and two writers adding different members never lose each other's rows.
  */
 
+import { compiledOnce } from './compiled-once.ts';
 import type { StoreContext } from './context.ts';
-import { resourceColumns, toRecord } from './resource-writes.ts';
+import { writeMemberRows } from './member-rows.ts';
+import { missedWrite, resourceColumns, toRecord } from './resource-rows.ts';
 import type { MemberChange, MemberRecord, ResourceKind, ResourceRecord } from './store.ts';
-import { StoreError } from './store-error.ts';
-
-const chunk = <T>(items: readonly T[], size: number): T[][] => {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-};
 
 export async function listMembers(
   context: StoreContext,
@@ -34,22 +29,23 @@ export async function listMembers(
   );
 }
 
-export async function groupsOf(
-  context: StoreContext,
-  tenantId: string,
-  memberId: string,
-): Promise<MemberRecord[]> {
-  const rows = await context.db
-    .selectFrom('scim_members as m')
-    .innerJoin('scim_resources as g', (join) =>
-      join.onRef('g.tenant_id', '=', 'm.tenant_id').onRef('g.id', '=', 'm.group_id'),
-    )
-    .select(['m.group_id', 'g.display_name'])
-    .where('m.tenant_id', '=', tenantId)
-    .where('m.member_id', '=', memberId)
-    .orderBy('m.group_id')
-    .execute();
-  return rows.map((row) => withDisplay({ value: row.group_id, type: 'Group' }, row.display_name));
+/** A user's derived `groups`, compiled once per store (every GET of a user asks for it). */
+export function createGroupsOf(context: StoreContext) {
+  const query = compiledOnce(context.db, (tenantId: string, memberId: string) =>
+    context.db
+      .selectFrom('scim_members as m')
+      .innerJoin('scim_resources as g', (join) =>
+        join.onRef('g.tenant_id', '=', 'm.tenant_id').onRef('g.id', '=', 'm.group_id'),
+      )
+      .select(['m.group_id', 'g.display_name'])
+      .where('m.tenant_id', '=', tenantId)
+      .where('m.member_id', '=', memberId)
+      .orderBy('m.group_id'),
+  );
+  return async (tenantId: string, memberId: string): Promise<MemberRecord[]> => {
+    const rows = await query(tenantId, memberId);
+    return rows.map((row) => withDisplay({ value: row.group_id, type: 'Group' }, row.display_name));
+  };
 }
 
 function withDisplay(member: MemberRecord, display: string | null): MemberRecord {
@@ -65,30 +61,7 @@ export async function changeMembers(
   ifVersion?: number,
 ): Promise<ResourceRecord> {
   const now = context.now().toISOString();
-  const add = [...new Set(change.add ?? [])];
-  const remove = [...new Set(change.remove ?? [])];
   return context.db.transaction().execute(async (trx) => {
-    const kinds = new Map<string, string>();
-    for (const ids of chunk(add, 500)) {
-      const found = await trx
-        .selectFrom('scim_resources')
-        .select(['id', 'kind'])
-        .where('tenant_id', '=', tenantId)
-        .where('id', 'in', ids)
-        .execute();
-      for (const row of found) kinds.set(row.id, row.kind);
-    }
-    const missing = add.filter((id) => !kinds.has(id));
-    if (missing.length > 0) {
-      throw new StoreError(
-        'notFound',
-        'member',
-        `no User or Group with id ${missing
-          .slice(0, 5)
-          .map((id) => JSON.stringify(id))
-          .join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`,
-      );
-    }
     let bump = trx
       .updateTable('scim_resources')
       .set((eb) => ({ version: eb('version', '+', 1), last_modified: now }))
@@ -97,49 +70,8 @@ export async function changeMembers(
       .where('kind', '=', 'Group');
     if (ifVersion !== undefined) bump = bump.where('version', '=', ifVersion);
     const group = await bump.returning(resourceColumns).executeTakeFirst();
-    if (!group) {
-      const exists = await trx
-        .selectFrom('scim_resources')
-        .select('version')
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', groupId)
-        .where('kind', '=', 'Group')
-        .executeTakeFirst();
-      if (!exists) throw new StoreError('notFound', 'Group', `Group ${groupId} not found`);
-      throw new StoreError(
-        'conflict',
-        'version',
-        `Group ${groupId} is at version ${exists.version}, not ${ifVersion}`,
-      );
-    }
-    if (change.removeAll) {
-      await trx
-        .deleteFrom('scim_members')
-        .where('tenant_id', '=', tenantId)
-        .where('group_id', '=', groupId)
-        .execute();
-    }
-    for (const ids of chunk(remove, 500)) {
-      await trx
-        .deleteFrom('scim_members')
-        .where('tenant_id', '=', tenantId)
-        .where('group_id', '=', groupId)
-        .where('member_id', 'in', ids)
-        .execute();
-    }
-    for (const ids of chunk(add, 500)) {
-      const rows = ids.map((id) => ({
-        tenant_id: tenantId,
-        group_id: groupId,
-        member_id: id,
-        member_kind: kinds.get(id)!,
-      }));
-      await trx
-        .insertInto('scim_members')
-        .values(rows)
-        .onConflict((oc) => oc.columns(['tenant_id', 'group_id', 'member_id']).doNothing())
-        .execute();
-    }
+    if (!group) throw await missedWrite(trx, tenantId, 'Group', groupId, ifVersion);
+    await writeMemberRows(trx, tenantId, groupId, change);
     return toRecord(group);
   });
 }

@@ -15,7 +15,7 @@ import {
 } from '../scim/index.ts';
 import type { StoreContext } from './context.ts';
 import { compileFilterSql } from './filter-sql.ts';
-import { resourceColumns, toRecord } from './resource-writes.ts';
+import { resourceColumns, toRecord } from './resource-rows.ts';
 import type { ResourceKind, ResourcePage, ResourceQuery } from './store.ts';
 
 type Sql = RawBuilder<unknown>;

@@ -3,39 +3,13 @@
  * same transaction. The resource JSON is stored whole; the indexed columns and scim_values
  * rows are derived from it on every write.
  */
-import type { Kysely, Transaction } from 'kysely';
 import type { ResourceSchema, ScimResource } from '../scim/index.ts';
+import { compiledOnce } from './compiled-once.ts';
 import { type StoreContext, translating } from './context.ts';
-import type { Database } from './database.ts';
 import { indexedValues } from './indexed-values.ts';
-import type { ResourceKind, ResourceRecord } from './store.ts';
-import { StoreError } from './store-error.ts';
-
-type Executor = Kysely<Database> | Transaction<Database>;
-
-export const toRecord = (
-  row: Pick<
-    Database['scim_resources'],
-    'id' | 'kind' | 'data' | 'created' | 'last_modified' | 'version'
-  >,
-): ResourceRecord => ({
-  id: row.id,
-  kind: row.kind as ResourceKind,
-  // SQLite hands back the JSON text, PostgreSQL's driver an already parsed jsonb value.
-  data: (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as ScimResource,
-  created: row.created,
-  lastModified: row.last_modified,
-  version: Number(row.version),
-});
-
-export const resourceColumns = [
-  'id',
-  'kind',
-  'data',
-  'created',
-  'last_modified',
-  'version',
-] as const;
+import { writeMemberRows } from './member-rows.ts';
+import { type Executor, missedWrite, resourceColumns, toRecord } from './resource-rows.ts';
+import type { MemberChange, ResourceKind, ResourceRecord } from './store.ts';
 
 async function writeValues(
   db: Executor,
@@ -137,20 +111,20 @@ export async function createResources(
   return built.map((b) => toRecord(b.row));
 }
 
-export async function getResource(
-  context: StoreContext,
-  tenantId: string,
-  kind: ResourceKind,
-  id: string,
-) {
-  const row = await context.db
-    .selectFrom('scim_resources')
-    .select(resourceColumns)
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('kind', '=', kind)
-    .executeTakeFirst();
-  return row && toRecord(row);
+/** GET by id, compiled once per store: the hottest read of the SCIM endpoint. */
+export function createGetResource(context: StoreContext) {
+  const query = compiledOnce(context.db, (tenantId: string, id: string, kind: string) =>
+    context.db
+      .selectFrom('scim_resources')
+      .select(resourceColumns)
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .where('kind', '=', kind),
+  );
+  return async (tenantId: string, kind: ResourceKind, id: string) => {
+    const [row] = await query(tenantId, id, kind);
+    return row && toRecord(row);
+  };
 }
 
 export async function replaceResource(
@@ -161,6 +135,7 @@ export async function replaceResource(
   data: ScimResource,
   schema: ResourceSchema,
   ifVersion?: number,
+  members?: MemberChange,
 ): Promise<ResourceRecord> {
   const now = context.now().toISOString();
   const index = indexedValues(data, schema);
@@ -182,22 +157,10 @@ export async function replaceResource(
         .where('kind', '=', kind);
       if (ifVersion !== undefined) update = update.where('version', '=', ifVersion);
       const row = await update.returning(resourceColumns).executeTakeFirst();
-      if (!row) {
-        const exists = await trx
-          .selectFrom('scim_resources')
-          .select('version')
-          .where('tenant_id', '=', tenantId)
-          .where('id', '=', id)
-          .where('kind', '=', kind)
-          .executeTakeFirst();
-        if (!exists) throw new StoreError('notFound', kind, `${kind} ${id} not found`);
-        throw new StoreError(
-          'conflict',
-          'version',
-          `${kind} ${id} is at version ${exists.version}, not ${ifVersion}`,
-        );
-      }
+      if (!row) throw await missedWrite(trx, tenantId, kind, id, ifVersion);
       await writeValues(trx, tenantId, id, index.values);
+      // A group's data and member deltas in one transaction: a PATCH applies whole or not at all.
+      if (members && kind === 'Group') await writeMemberRows(trx, tenantId, id, members);
       return toRecord(row);
     }),
   );
@@ -208,16 +171,23 @@ export async function deleteResource(
   tenantId: string,
   kind: ResourceKind,
   id: string,
+  ifVersion?: number,
 ): Promise<boolean> {
   const now = context.now().toISOString();
   return context.db.transaction().execute(async (trx) => {
-    const gone = await trx
+    let remove = trx
       .deleteFrom('scim_resources')
       .where('tenant_id', '=', tenantId)
       .where('id', '=', id)
-      .where('kind', '=', kind)
-      .executeTakeFirst();
-    if (Number(gone.numDeletedRows) === 0) return false;
+      .where('kind', '=', kind);
+    if (ifVersion !== undefined) remove = remove.where('version', '=', ifVersion);
+    const gone = await remove.executeTakeFirst();
+    if (Number(gone.numDeletedRows) === 0) {
+      if (ifVersion === undefined) return false;
+      const why = await missedWrite(trx, tenantId, kind, id, ifVersion);
+      if (why.kind === 'notFound') return false;
+      throw why;
+    }
     // Groups that listed it change too: their version moves so ETags stay honest.
     await trx
       .updateTable('scim_resources')

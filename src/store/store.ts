@@ -113,9 +113,14 @@ export interface ResourceStore {
     data: ScimResource,
     schema: ResourceSchema,
     ifVersion?: number,
+    /** A Group's member deltas, written in the same transaction as its data. */
+    members?: MemberChange,
   ): Promise<ResourceRecord>;
-  /** Deletes the resource and every membership row that names it. False when it did not exist. */
-  delete(tenantId: string, kind: ResourceKind, id: string): Promise<boolean>;
+  /**
+   * Deletes the resource and every membership row that names it. False when it did not exist;
+   * with `ifVersion`, StoreError conflict (subject `version`) when the stored version differs.
+   */
+  delete(tenantId: string, kind: ResourceKind, id: string, ifVersion?: number): Promise<boolean>;
   /** Filter, sort and page in the database. */
   query(
     tenantId: string,

@@ -257,6 +257,55 @@ for (const database of databases) {
       );
     });
 
+    test('replace with member deltas is one transaction; delete honours a version', async () => {
+      const tenantId = await newTenant();
+      const a = await store.resources.create(tenantId, 'User', user('atomic-a'), users);
+      const g = await store.resources.create(tenantId, 'Group', { displayName: 'Before' }, groups);
+      const renamed = await store.resources.replace(
+        tenantId,
+        'Group',
+        g.id,
+        { displayName: 'After' },
+        groups,
+        g.version,
+        { add: [a.id] },
+      );
+      assert.equal(renamed.data.displayName, 'After');
+      assert.deepEqual(
+        (await store.resources.members(tenantId, g.id)).map((m) => m.value),
+        [a.id],
+      );
+      await assert.rejects(
+        store.resources.replace(
+          tenantId,
+          'Group',
+          g.id,
+          { displayName: 'Lost' },
+          groups,
+          renamed.version,
+          { add: ['nobody'] },
+        ),
+        (e) => isStoreError(e, 'notFound') && e.subject === 'member',
+      );
+      const after = await store.resources.get(tenantId, 'Group', g.id);
+      assert.equal(
+        after?.data.displayName,
+        'After',
+        'a failed member delta rolls the data change back',
+      );
+      assert.equal(after?.version, renamed.version);
+      await assert.rejects(
+        store.resources.delete(tenantId, 'Group', g.id, renamed.version - 1),
+        (e) => isStoreError(e, 'conflict') && e.subject === 'version',
+      );
+      assert.ok(
+        await store.resources.get(tenantId, 'Group', g.id),
+        'a stale delete deletes nothing',
+      );
+      assert.equal(await store.resources.delete(tenantId, 'Group', 'missing', 1), false);
+      assert.equal(await store.resources.delete(tenantId, 'Group', g.id, renamed.version), true);
+    });
+
     test('concurrent member additions to one group all land', async () => {
       const tenantId = await newTenant();
       const g = await store.resources.create(tenantId, 'Group', { displayName: 'Busy' }, groups);
