@@ -25,8 +25,9 @@ import {
   type PatchOperation,
   parsePatchRequest,
   planMemberDeltas,
+  type ScimResource,
 } from '../scim/index.ts';
-import type { ResourceRecord } from '../store/store.ts';
+import type { MemberChange, ResourceRecord } from '../store/store.ts';
 import { toScimError } from './error-mapping.ts';
 import { etagOf } from './etag.ts';
 import {
@@ -58,6 +59,23 @@ async function read(deps: ServiceDeps, scope: TenantScope, id: string, options: 
   return record;
 }
 
+/**
+ * Writes what a PATCH changed at `record`'s version: new data and member deltas in one
+ * transaction (the PATCH applies whole or not at all), or just the deltas, or nothing.
+ */
+function write(
+  deps: ServiceDeps,
+  tenantId: string,
+  record: ResourceRecord,
+  data: ScimResource | undefined,
+  change: MemberChange | undefined,
+): Promise<ResourceRecord> | ResourceRecord {
+  const { id, version } = record;
+  if (data)
+    return deps.resources.replace(tenantId, 'Group', id, data, groupSchema, version, change);
+  return change ? deps.resources.changeMembers(tenantId, id, change, version) : record;
+}
+
 /** Member deltas as rows, the other operations on the data read without members. */
 function byDeltas(plan: MemberDeltaPlan): Step {
   const hasDeltas = plan.add.length > 0 || plan.remove.length > 0 || plan.removeAll;
@@ -77,22 +95,8 @@ function byDeltas(plan: MemberDeltaPlan): Step {
       plan.otherOps.length > 0
         ? applyPatchWithChanges(withId(record), plan.otherOps, groupSchema)
         : undefined;
-    if (patched?.changed) {
-      // Data and member deltas in one transaction: the PATCH applies whole or not at all.
-      const data = storedData(patched.resource);
-      const members = hasDeltas ? change : undefined;
-      return deps.resources.replace(
-        tenantId,
-        'Group',
-        id,
-        data,
-        groupSchema,
-        record.version,
-        members,
-      );
-    }
-    if (hasDeltas) return deps.resources.changeMembers(tenantId, id, change, record.version);
-    return record;
+    const data = patched?.changed ? storedData(patched.resource) : undefined;
+    return write(deps, tenantId, record, data, hasDeltas ? change : undefined);
   };
 }
 
@@ -111,18 +115,8 @@ function withMembers(operations: PatchOperation[]): Step {
     const change =
       added.length > 0 || removed.length > 0 ? { add: added, remove: removed } : undefined;
     const data = storedData(result.resource);
-    if (JSON.stringify(data) !== JSON.stringify(record.data)) {
-      return deps.resources.replace(
-        tenantId,
-        'Group',
-        id,
-        data,
-        groupSchema,
-        record.version,
-        change,
-      );
-    }
-    return change ? deps.resources.changeMembers(tenantId, id, change, record.version) : record;
+    const changed = JSON.stringify(data) !== JSON.stringify(record.data);
+    return write(deps, tenantId, record, changed ? data : undefined, change);
   };
 }
 
