@@ -3,7 +3,8 @@
  * hello-world measured in the same run (the ceiling), so machines of any speed compare.
  * Options: --duration S (per scenario, default 10), --connections N (50), --users N (100000),
  * --scale N (users for the filter-scaling check, default 1000000; 0 skips it),
- * --database-url URL (also run on PostgreSQL and print both side by side).
+ * --database-url URL (also run on PostgreSQL and print both side by side),
+ * --import-rows N (identity-side CSV import of N users, default 100000; 0 skips it).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { measureDirectoryImport } from './directory-import.ts';
 import { measureFilterScaling } from './scaling.ts';
 import { type Seeded, seedTenant } from './seed.ts';
 import { openStore } from './store-url.ts';
@@ -23,6 +25,7 @@ const { values: options } = parseArgs({
     users: { type: 'string', default: '100000' },
     scale: { type: 'string', default: '1000000' },
     'database-url': { type: 'string' },
+    'import-rows': { type: 'string', default: '100000' },
   },
 });
 const duration = Number(options.duration);
@@ -265,5 +268,13 @@ for (const o of outcomes) {
   );
   log(
     `${o.backend}: ${o.results.length - failures.length} of ${o.results.length} scenarios meet their targets${failures.length ? ` (short: ${failures.map((f) => f.name).join('; ')})` : ''}`,
+  );
+}
+
+const importRows = Number(options['import-rows']);
+if (importRows > 0) {
+  const imported = await measureDirectoryImport({ rows: importRows });
+  log(
+    `directory import (identity side, SQLite): ${imported.rows.toLocaleString('en')} users in ${imported.seconds.toFixed(1)} s, ${Math.round(imported.rows / imported.seconds).toLocaleString('en')} rows/s (target: 100,000 in < 30 s)`,
   );
 }

@@ -16,12 +16,17 @@ import pino from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { z } from 'zod';
 import { createServerApp } from './api/index.ts';
+import { createDirectory, startPurgeSchedule } from './directory/index.ts';
 import {
+  checkNewPassword,
   createAccounts,
   createProvisionedResources,
   createScimApp,
   defaultScimLimits,
+  hashPassword,
+  lockSeconds,
   type ScimLimits,
+  verifyPassword,
 } from './scim-server/index.ts';
 import { openPostgresStore } from './store/postgres/index.ts';
 import { openSqliteStore } from './store/sqlite/index.ts';
@@ -246,6 +251,23 @@ export async function compose(options: ComposeOptions = {}) {
   const store = await openStore(config, clock, (applied) => migrations.push(...applied));
   const accounts = createAccounts({ store, clock, publicUrl: config.publicUrl });
   const provisioned = createProvisionedResources({ store });
+  // The identity side: the same password hashing and lock policy as tenant admins.
+  const directory = createDirectory({
+    store,
+    clock,
+    passwords: {
+      hash: (password) => hashPassword(password),
+      verify: verifyPassword,
+      check: (password, field) => void checkNewPassword(password, field),
+      lockSeconds,
+    },
+  });
+  const purge = options.listen
+    ? startPurgeSchedule({
+        purge: () => directory.purgeExpired(),
+        onError: (err) => log.error({ err }, 'directory purge job failed'),
+      })
+    : undefined;
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const scim = createScimApp({
@@ -260,6 +282,7 @@ export async function compose(options: ComposeOptions = {}) {
     api: {
       accounts,
       provisioned,
+      directory,
       clock,
       adminToken: config.adminToken,
       secureCookies: config.publicUrl.startsWith('https:'),
@@ -282,10 +305,12 @@ export async function compose(options: ComposeOptions = {}) {
     /** The migrations this start applied (empty when the database was current). */
     migrations,
     accounts,
+    directory,
     http,
     fetch: (request: Request) => http.fetch(request),
     log,
     async close() {
+      purge?.stop();
       await store.close();
       log.flush();
     },

@@ -1,4 +1,5 @@
 // What the admin API is built from; compose.ts supplies the real parts, tests supply their own.
+import type { Directory } from '../directory/index.ts';
 import type { Accounts, ProvisionedResources } from '../scim-server/index.ts';
 import type { SessionStore } from './session-store.ts';
 
@@ -13,6 +14,8 @@ export interface AdminApiDeps {
   sessions?: SessionStore;
   /** Mark the session cookie Secure (when the public URL is https). */
   secureCookies?: boolean;
+  /** The identity side (directory, apps, identity admins); without it those routes are absent. */
+  directory?: Directory | undefined;
 }
 
 /** The deps with defaults filled in. */

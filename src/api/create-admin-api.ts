@@ -9,6 +9,8 @@ import { Hono } from 'hono';
 import type { AdminApiDeps, ResolvedApiDeps } from './api-deps.ts';
 import { ApiError, errorResponse, toApiError } from './api-error.ts';
 import type { ApiEnv } from './auth.ts';
+import { registerIdentityApi } from './identity-api.ts';
+import { addIdentityOpenApi } from './identity-openapi.ts';
 import { createOpenApiDocument } from './openapi.ts';
 import { registerResourceRoutes } from './resource-routes.ts';
 import { registerSessionRoutes } from './session-routes.ts';
@@ -29,6 +31,7 @@ export function createAdminApi(options: AdminApiOptions): Hono<ApiEnv> {
   };
   const api = new Hono<ApiEnv>();
   const openapi = createOpenApiDocument(options.version ?? '0.0.0');
+  if (options.directory) addIdentityOpenApi(openapi);
 
   api.use(async (c, next) => {
     await next();
@@ -39,6 +42,7 @@ export function createAdminApi(options: AdminApiOptions): Hono<ApiEnv> {
   registerSessionRoutes(api, deps);
   registerTokenRoutes(api, deps);
   registerResourceRoutes(api, deps);
+  if (options.directory) registerIdentityApi(api, { ...deps, directory: options.directory });
   api.all('*', (c) => {
     throw new ApiError(
       404,

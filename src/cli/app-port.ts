@@ -5,6 +5,7 @@
  *
  * Example: createProgram(io, version, { openApp: (options) => compose(options) })
  */
+import type { Directory } from '../directory/index.ts';
 import type { Accounts } from '../scim-server/index.ts';
 
 export interface AppOptions {
@@ -36,6 +37,8 @@ export interface CliApp {
   /** Migrations applied when this app opened the database. */
   migrations: string[];
   accounts: Accounts;
+  /** The identity side: directory, gallery, apps, assignments, import, identity admins. */
+  directory: Directory;
   fetch(request: Request): Response | Promise<Response>;
   log: CliLog;
   close(): Promise<void>;

@@ -6,12 +6,17 @@
  * Example: createProgram({ stdout, stderr }, '0.1.0', { openApp }).parseAsync(['node', 'roster', 'tenant', 'list'])
  */
 import { Command } from 'commander';
+import { registerAppCommands } from './app.ts';
 import type { CliDeps } from './app-port.ts';
+import { registerDirectoryCommands } from './directory.ts';
+import { registerGroupCommands } from './group.ts';
+import { registerIdentityAdminCommands } from './identity-admin.ts';
 import { registerMigrateCommand } from './migrate.ts';
 import { registerScimCommands } from './scim.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerTenantCommands } from './tenant.ts';
 import { registerTokenCommands } from './token.ts';
+import { registerUserCommands } from './user.ts';
 
 /** Where a command writes; tests pass buffers, main.ts passes the process streams. */
 export interface CliIo {
@@ -29,6 +34,11 @@ export function createProgram(io: CliIo, version: string, deps?: CliDeps): Comma
   registerTokenCommands(program, io, deps);
   registerServeCommand(program, io, deps);
   registerMigrateCommand(program, io, deps);
+  registerUserCommands(program, io, deps);
+  registerGroupCommands(program, io, deps);
+  registerDirectoryCommands(program, io, deps);
+  registerAppCommands(program, io, deps);
+  registerIdentityAdminCommands(program, io, deps);
   registerScimCommands(program, io);
   return program;
 }

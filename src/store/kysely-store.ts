@@ -4,6 +4,7 @@
  */
 import { createAdminStore, createTenantStore, createTokenStore } from './account-queries.ts';
 import type { StoreContext } from './context.ts';
+import { createDirectoryStore } from './directory/index.ts';
 import { changeMembers, createGroupsOf, listMembers } from './member-queries.ts';
 import { queryResources } from './resource-query.ts';
 import {
@@ -38,6 +39,7 @@ export function createKyselyStore(context: StoreContext): Store {
         changeMembers(context, tenantId, groupId, change, ifVersion),
       groupsOf: createGroupsOf(context),
     },
+    directory: createDirectoryStore(context),
     close: () => context.db.destroy(),
   };
 }

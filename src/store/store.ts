@@ -9,6 +9,7 @@
  */
 import type { AttrPath, FilterNode, ResourceSchema, ScimResource } from '../scim/index.ts';
 
+export type * from './directory-port.ts';
 export { isStoreError, StoreError, type StoreErrorKind } from './store-error.ts';
 
 export type ResourceKind = 'User' | 'Group';
@@ -175,5 +176,7 @@ export interface Store {
   admins: AdminStore;
   tokens: TokenStore;
   resources: ResourceStore;
+  /** The identity side: directory, apps, assignments, change feed, identity admins. */
+  directory: import('./directory-port.ts').DirectoryStore;
   close(): Promise<void>;
 }

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import * as initial from './001-initial.ts';
+import * as directory from './002-directory.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -12,6 +13,7 @@ export type MigrationDialect = 'sqlite' | 'postgres';
 function migrations(dialect: MigrationDialect): Record<string, Migration> {
   return {
     '001-initial': { up: (db) => initial.up(db, dialect) },
+    '002-directory': { up: (db) => directory.up(db, dialect) },
   };
 }
 

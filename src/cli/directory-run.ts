@@ -1,0 +1,94 @@
+/**
+ * What the identity-side commands share: runWithApp plus DirectoryErrors turned into one line
+ * on stderr (a JSON error object with --json) and exit code 1, the --data/--config/--json
+ * options, and flags generated from the directory's user attribute names
+ * (`--given-name`, `--employee-id`, …, `--extension name=value`).
+ *
+ * Example: runDirectory(io, deps, options, async (app) => io.stdout(json(await app.directory.users.list(q))))
+ */
+import type { Command } from 'commander';
+import { isDirectoryError, userAttributeNames } from '../directory/index.ts';
+import type { CliApp, CliDeps } from './app-port.ts';
+import type { CliIo } from './program.ts';
+import { type CommonOptions, json, runWithApp, UsageError } from './run-with-app.ts';
+
+export function runDirectory(
+  io: CliIo,
+  deps: CliDeps | undefined,
+  options: CommonOptions,
+  work: (app: CliApp) => Promise<void>,
+): Promise<void> {
+  return runWithApp(io, deps, options, async (app) => {
+    try {
+      await work(app);
+    } catch (error) {
+      if (!isDirectoryError(error)) throw error;
+      io.stderr(
+        options.json
+          ? json({
+              error: { code: error.kind, message: error.message, field: error.field ?? null },
+            })
+          : `error: ${error.message}\n`,
+      );
+      process.exitCode = 1;
+    }
+  });
+}
+
+/** --data, --config and --json on a command. */
+export function withCommon(command: Command, jsonHelp = 'print the result as JSON'): Command {
+  return command
+    .option('--data <dir>', 'data directory (default ./data, or env ROSTER_DATA_DIR)')
+    .option('--config <file>', 'JSON config file (or env ROSTER_CONFIG)')
+    .option('--json', jsonHelp);
+}
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** One flag per user attribute (userPrincipalName is the positional argument of `user add`). */
+export function withUserAttributes(command: Command): Command {
+  for (const name of userAttributeNames) {
+    if (name === 'userPrincipalName') continue;
+    const hint =
+      name === 'accountEnabled'
+        ? 'true or false'
+        : name === 'manager'
+          ? "the manager's object id or userPrincipalName"
+          : name;
+    command.option(`--${kebab(name)} <value>`, hint);
+  }
+  return command
+    .option('--upn <userPrincipalName>', 'a new userPrincipalName (update only)')
+    .option(
+      '--extension <name=value>',
+      'an extension attribute (extensionAttribute1–15, extension_<app>_<name>); repeatable',
+      collect,
+    );
+}
+
+/** The attribute flags given, as a user change (empty strings clear). */
+export function userInputFrom(options: Record<string, unknown>): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const name of userAttributeNames) {
+    const value = options[name];
+    if (typeof value === 'string') input[name] = value;
+  }
+  if (typeof options.upn === 'string') input.userPrincipalName = options.upn;
+  const extensions: Record<string, string> = {};
+  for (const pair of (options.extension as string[] | undefined) ?? []) {
+    const at = pair.indexOf('=');
+    if (at <= 0)
+      throw new UsageError(`--extension ${JSON.stringify(pair)} must be name=value`, 'extension');
+    extensions[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  if (Object.keys(extensions).length > 0) input.extensions = extensions;
+  return input;
+}
+
+export function wholeNumber(name: string) {
+  return (text: string) => {
+    if (!/^\d+$/.test(text)) throw new UsageError(`${name} must be a whole number`, name);
+    return Number(text);
+  };
+}
