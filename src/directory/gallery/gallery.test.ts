@@ -98,6 +98,16 @@ const invalid: [string, (t: Record<string, unknown>) => void, RegExp][] = [
     /"IsGone" is not a user attribute/,
   ],
   [
+    'an expression that does not parse',
+    (t) => (userMappings(t)[1]!.source = 'Jion(" ", [givenName])'),
+    /attributeMappings\.1\.source: unknown function 'Jion' at 0–4: did you mean 'Join'\?/,
+  ],
+  [
+    'a target that is not a SCIM path',
+    (t) => (userMappings(t)[2]!.target = 'emails[type eq "work".value'),
+    /attributeMappings\.2\.target: is not a SCIM attribute path/,
+  ],
+  [
     'no matching attribute',
     (t) => delete userMappings(t)[0]!.matchingPrecedence,
     /needs at least one matching attribute/,

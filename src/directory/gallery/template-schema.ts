@@ -1,12 +1,14 @@
 /**
  * The shape of an app template (a JSON file in this folder), as a zod 4 schema, with the rules
- * that span fields: matching precedences 1, 2, … without gaps, source attributes that exist in
- * the directory, a group mapping only when the target syncs groups, and the app roles every
+ * that span fields: matching precedences 1, 2, … without gaps, expressions that compile, target
+ * paths that parse as SCIM paths, source attributes that exist in the directory, a group mapping only when the target syncs groups, and the app roles every
  * app needs ("User", and the legacy "Default Access" that is never provisioned).
  *
  * Example: appTemplateSchema.parse(JSON.parse(readFileSync('wrike.json', 'utf8')))
  */
 import { z } from 'zod';
+import { compileExpression } from '../../expressions/index.ts';
+import { parsePatchPath, ScimError } from '../../scim/index.ts';
 import { extensionNamePattern, userAttributeNames } from '../user-attributes.ts';
 
 /** Source attributes a mapping may read, besides extensions, per source object. */
@@ -71,12 +73,28 @@ const objectMapping = z
           message: `${JSON.stringify(m.target)} is mapped twice`,
         });
       targets.add(m.target);
-      const sources =
-        m.type === 'direct'
-          ? [m.source]
-          : m.type === 'expression'
-            ? [...m.source.matchAll(/\[([^\]]+)\]/g)].map((x) => x[1]!)
-            : [];
+      try {
+        parsePatchPath(m.target);
+      } catch (error) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['attributeMappings', i, 'target'],
+          message: `is not a SCIM attribute path: ${error instanceof ScimError ? error.detail : String(error)}`,
+        });
+      }
+      let sources: readonly string[] = [];
+      if (m.type === 'direct') sources = [m.source];
+      else if (m.type === 'expression') {
+        try {
+          sources = compileExpression(m.source).attributes;
+        } catch (error) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['attributeMappings', i, 'source'],
+            message: error instanceof Error ? error.message : String(error),
+          });
+        }
+      }
       for (const source of sources)
         if (!isSource(mapping.source, source))
           ctx.addIssue({
