@@ -29,6 +29,8 @@ export interface ServerAppDeps {
   log: ServerLog;
   /** Largest admin API request body, bytes (default 64 KiB). */
   apiBodyBytes?: number;
+  /** Largest body of POST /api/v1/directory/import, bytes (default 64 MiB). */
+  importBodyBytes?: number;
   pingTimeoutMs?: number;
 }
 
@@ -74,20 +76,28 @@ export function createServerApp(deps: ServerAppDeps): Hono {
   app.get('/metrics', metricsHandler(deps.registry));
 
   const apiBytes = deps.apiBodyBytes ?? 64 * 1024;
-  app.use(
-    '/api/v1/*',
+  // A directory import carries a whole CSV or JSON file: it gets its own, larger limit.
+  const importBytes = deps.importBodyBytes ?? 64 * 1024 * 1024;
+  const limit = (maxSize: number, what: string) =>
     bodyLimit({
-      maxSize: apiBytes,
+      maxSize,
       onError: (c) =>
         errorResponse(
           c,
           new ApiError(
             413,
             'tooLarge',
-            `the request body is larger than ${apiBytes} bytes, the admin API's limit`,
+            `the request body is larger than ${maxSize} bytes, ${what}`,
           ),
         ),
-    }),
+    });
+  const apiLimit = limit(apiBytes, "the admin API's limit");
+  const importLimit = limit(
+    importBytes,
+    'the limit of a directory import (use the CLI for larger files)',
+  );
+  app.use('/api/v1/*', (c, next) =>
+    c.req.path === '/api/v1/directory/import' ? importLimit(c, next) : apiLimit(c, next),
   );
   app.route(
     '/api/v1',

@@ -34,6 +34,7 @@ async function serverFixture(ping: () => Promise<unknown> = async () => undefine
     registry,
     log,
     apiBodyBytes: 1024,
+    importBodyBytes: 4096,
   });
   return { app, lines, registry };
 }
@@ -94,6 +95,31 @@ test('admin API bodies past the limit get 413 in the API error shape', async () 
       field: null,
     },
   });
+});
+
+test('a directory import has its own, larger body limit', async () => {
+  const { app } = await serverFixture();
+  const big = 'x'.repeat(2000);
+  const blocked = await app.request('/api/v1/directory/import', {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv' },
+    body: big.repeat(3000),
+  });
+  assert.equal(blocked.status, 413);
+  assert.match(
+    ((await blocked.json()) as { error: { message: string } }).error.message,
+    /larger than 4096 bytes, the limit of a directory import/,
+  );
+  const passed = await app.request('/api/v1/directory/import', {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv' },
+    body: big,
+  });
+  assert.notEqual(
+    passed.status,
+    413,
+    'a 2,000-byte file passes the import limit though the API limit is 1,024',
+  );
 });
 
 test('request logs carry method, path and route, never query strings or credentials', async () => {
