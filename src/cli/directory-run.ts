@@ -10,7 +10,13 @@ import type { Command } from 'commander';
 import { isDirectoryError, userAttributeNames } from '../directory/index.ts';
 import type { CliApp, CliDeps } from './app-port.ts';
 import type { CliIo } from './program.ts';
-import { type CommonOptions, json, runWithApp, UsageError } from './run-with-app.ts';
+import {
+  type CommonOptions,
+  json,
+  runWithApp,
+  UsageError,
+  withStoreOptions,
+} from './run-with-app.ts';
 
 export function runDirectory(
   io: CliIo,
@@ -35,12 +41,9 @@ export function runDirectory(
   });
 }
 
-/** --data, --config and --json on a command. */
+/** The store options (--data, --database-url, --config) and --json on a command. */
 export function withCommon(command: Command, jsonHelp = 'print the result as JSON'): Command {
-  return command
-    .option('--data <dir>', 'data directory (default ./data, or env ROSTER_DATA_DIR)')
-    .option('--config <file>', 'JSON config file (or env ROSTER_CONFIG)')
-    .option('--json', jsonHelp);
+  return withStoreOptions(command).option('--json', jsonHelp);
 }
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
