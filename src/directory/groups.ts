@@ -10,7 +10,7 @@
  */
 import type { DirectoryGroupData, DirectoryGroupRecord, DirectoryStore } from '../store/store.ts';
 import { DirectoryError } from './directory-error.ts';
-import { isRestorable, restorableUntil } from './retention.ts';
+import { restorableUntil, restoreWithinWindow } from './retention.ts';
 import { fromStore } from './store-errors.ts';
 import { parseBoolean } from './user-attributes.ts';
 import type { ListPage, ListQuery } from './users.ts';
@@ -162,18 +162,8 @@ export function createGroups(deps: GroupsDeps) {
 
     async restore(ref: string): Promise<GroupView> {
       const group = await find(ref);
-      if (group.deleted === null) return groupView(group);
-      if (!isRestorable(group.deleted, clock())) {
-        await store.groups.purge(group.id);
-        throw new DirectoryError(
-          'notFound',
-          `group ${group.data.displayName} was deleted on ${group.deleted}, more than 30 days ago, and is now purged`,
-          'group',
-        );
-      }
-      const restored = await store.groups.restore(group.id);
-      if (!restored) throw new DirectoryError('notFound', `group ${ref} is gone`, 'group');
-      return groupView(restored);
+      const what = { kind: 'group' as const, name: group.data.displayName, ref };
+      return groupView(await restoreWithinWindow(group, clock(), what, store.groups));
     },
 
     async purge(ref: string): Promise<void> {

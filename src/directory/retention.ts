@@ -7,6 +7,7 @@
  *   job.stop();
  */
 import type { DirectoryStore } from '../store/store.ts';
+import { DirectoryError } from './directory-error.ts';
 
 export const retentionDays = 30;
 const dayMs = 24 * 60 * 60 * 1000;
@@ -18,6 +19,31 @@ export const restorableUntil = (deleted: string): string =>
 /** True while a soft-deleted object may still be restored. */
 export const isRestorable = (deleted: string, now: Date): boolean =>
   Date.parse(restorableUntil(deleted)) > now.getTime();
+
+/**
+ * Restores a soft-deleted user or group, or, past the 30-day window, purges it and says so.
+ * A live object comes back unchanged.
+ */
+export async function restoreWithinWindow<T extends { id: string; deleted: string | null }>(
+  object: T,
+  now: Date,
+  what: { kind: 'user' | 'group'; name: string; ref: string },
+  ops: { restore(id: string): Promise<T | undefined>; purge(id: string): Promise<unknown> },
+): Promise<T> {
+  if (object.deleted === null) return object;
+  if (!isRestorable(object.deleted, now)) {
+    await ops.purge(object.id);
+    throw new DirectoryError(
+      'notFound',
+      `${what.kind} ${what.name} was deleted on ${object.deleted}, more than ${retentionDays} days ago, and is now purged`,
+      what.kind,
+    );
+  }
+  const restored = await ops.restore(object.id);
+  if (!restored)
+    throw new DirectoryError('notFound', `${what.kind} ${what.ref} is gone`, what.kind);
+  return restored;
+}
 
 export interface PurgeResult {
   users: string[];

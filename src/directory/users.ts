@@ -9,7 +9,7 @@
  */
 import type { DeletedState, DirectoryStore, DirectoryUserRecord } from '../store/store.ts';
 import { DirectoryError } from './directory-error.ts';
-import { isRestorable, restorableUntil } from './retention.ts';
+import { restorableUntil, restoreWithinWindow } from './retention.ts';
 import { fromStore } from './store-errors.ts';
 import { applyUserChange, checkUserInput, sameUserData } from './user-attributes.ts';
 import { type MemberView, type UserView, userView } from './views.ts';
@@ -153,18 +153,8 @@ export function createUsers(deps: UsersDeps) {
 
     async restore(ref: string): Promise<UserView> {
       const user = await find(ref);
-      if (user.deleted === null) return userView(user);
-      if (!isRestorable(user.deleted, clock())) {
-        await store.users.purge(user.id);
-        throw new DirectoryError(
-          'notFound',
-          `user ${user.data.userPrincipalName} was deleted on ${user.deleted}, more than 30 days ago, and is now purged`,
-          'user',
-        );
-      }
-      const restored = await store.users.restore(user.id);
-      if (!restored) throw new DirectoryError('notFound', `user ${ref} is gone`, 'user');
-      return userView(restored);
+      const what = { kind: 'user' as const, name: user.data.userPrincipalName, ref };
+      return userView(await restoreWithinWindow(user, clock(), what, store.users));
     },
 
     /** Hard delete, now: provisioning deletes the user in every target. */
