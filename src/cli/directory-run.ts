@@ -46,6 +46,36 @@ export function withCommon(command: Command, jsonHelp = 'print the result as JSO
   return withStoreOptions(command).option('--json', jsonHelp);
 }
 
+/** What `user list` and `group list` take: state, a prefix search, and a page. */
+export interface ListOptions extends CommonOptions {
+  deleted?: boolean;
+  all?: boolean;
+  search?: string;
+  start: number;
+  count: number;
+}
+
+export function withListOptions(command: Command, noun: string, searchHelp: string): Command {
+  return command
+    .option('--deleted', `only soft-deleted ${noun}`)
+    .option('--all', `live and soft-deleted ${noun}`)
+    .option('--search <prefix>', searchHelp)
+    .option('--start <n>', 'first result, from 1', wholeNumber('start'), 1)
+    .option('--count <n>', 'results per page (1–1000)', wholeNumber('count'), 100);
+}
+
+/** The directory's list query for those options (count clamped to 1–1000). */
+export const listQuery = (options: ListOptions) => ({
+  state: options.all
+    ? ('all' as const)
+    : options.deleted
+      ? ('deleted' as const)
+      : ('active' as const),
+  search: options.search,
+  startIndex: Math.max(1, options.start),
+  count: Math.min(Math.max(1, options.count), 1000),
+});
+
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 

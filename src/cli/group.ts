@@ -8,7 +8,13 @@
 import type { Command } from 'commander';
 import type { GroupView } from '../directory/index.ts';
 import type { CliApp, CliDeps } from './app-port.ts';
-import { runDirectory, wholeNumber, withCommon } from './directory-run.ts';
+import {
+  type ListOptions,
+  listQuery,
+  runDirectory,
+  withCommon,
+  withListOptions,
+} from './directory-run.ts';
 import type { CliIo } from './program.ts';
 import { type CommonOptions, json, table, UsageError } from './run-with-app.ts';
 
@@ -77,43 +83,24 @@ export function registerGroupCommands(
       ),
     );
 
-  withCommon(group.command('list'))
+  withListOptions(withCommon(group.command('list')), 'groups', 'displayName starting with this')
     .description('list groups by displayName (live ones unless --deleted or --all)')
-    .option('--deleted', 'only soft-deleted groups')
-    .option('--all', 'live and soft-deleted groups')
-    .option('--search <prefix>', 'displayName starting with this')
-    .option('--start <n>', 'first result, from 1', wholeNumber('start'), 1)
-    .option('--count <n>', 'results per page (1–1000)', wholeNumber('count'), 100)
-    .action(
-      (
-        options: CommonOptions & {
-          deleted?: boolean;
-          all?: boolean;
-          search?: string;
-          start: number;
-          count: number;
-        },
-      ) =>
-        runDirectory(io, deps, options, async (app) => {
-          const page = await app.directory.groups.list({
-            state: options.all ? 'all' : options.deleted ? 'deleted' : 'active',
-            search: options.search,
-            startIndex: Math.max(1, options.start),
-            count: Math.min(Math.max(1, options.count), 1000),
-          });
-          if (options.json) return io.stdout(json(page));
-          io.stdout(
-            `${table(
-              ['DISPLAY NAME', 'SECURITY', 'DELETED', 'ID'],
-              page.resources.map((g) => [
-                g.displayName,
-                String(g.securityEnabled),
-                g.deleted ?? '',
-                g.id,
-              ]),
-            )}${page.resources.length} of ${page.totalResults}\n`,
-          );
-        }),
+    .action((options: ListOptions) =>
+      runDirectory(io, deps, options, async (app) => {
+        const page = await app.directory.groups.list(listQuery(options));
+        if (options.json) return io.stdout(json(page));
+        io.stdout(
+          `${table(
+            ['DISPLAY NAME', 'SECURITY', 'DELETED', 'ID'],
+            page.resources.map((g) => [
+              g.displayName,
+              String(g.securityEnabled),
+              g.deleted ?? '',
+              g.id,
+            ]),
+          )}${page.resources.length} of ${page.totalResults}\n`,
+        );
+      }),
     );
 
   withCommon(group.command('show'))

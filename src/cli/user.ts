@@ -8,10 +8,12 @@ import type { Command } from 'commander';
 import type { UserView } from '../directory/index.ts';
 import type { CliDeps } from './app-port.ts';
 import {
+  type ListOptions,
+  listQuery,
   runDirectory,
   userInputFrom,
-  wholeNumber,
   withCommon,
+  withListOptions,
   withUserAttributes,
 } from './directory-run.ts';
 import type { CliIo } from './program.ts';
@@ -40,44 +42,29 @@ export function registerUserCommands(program: Command, io: CliIo, deps: CliDeps 
       ),
     );
 
-  withCommon(user.command('list'))
+  withListOptions(
+    withCommon(user.command('list')),
+    'users',
+    'userPrincipalName, displayName or mail starting with this',
+  )
     .description('list users by userPrincipalName (live ones unless --deleted or --all)')
-    .option('--deleted', 'only soft-deleted users')
-    .option('--all', 'live and soft-deleted users')
-    .option('--search <prefix>', 'userPrincipalName, displayName or mail starting with this')
-    .option('--start <n>', 'first result, from 1', wholeNumber('start'), 1)
-    .option('--count <n>', 'results per page (1–1000)', wholeNumber('count'), 100)
-    .action(
-      (
-        options: Options & {
-          deleted?: boolean;
-          all?: boolean;
-          search?: string;
-          start: number;
-          count: number;
-        },
-      ) =>
-        runDirectory(io, deps, options, async (app) => {
-          const page = await app.directory.users.list({
-            state: options.all ? 'all' : options.deleted ? 'deleted' : 'active',
-            search: options.search,
-            startIndex: Math.max(1, options.start),
-            count: Math.min(Math.max(1, options.count), 1000),
-          });
-          if (options.json) return io.stdout(json(page));
-          io.stdout(
-            `${table(
-              ['USER PRINCIPAL NAME', 'DISPLAY NAME', 'ENABLED', 'DELETED', 'ID'],
-              page.resources.map((u) => [
-                u.userPrincipalName,
-                u.displayName ?? '',
-                String(u.accountEnabled),
-                u.deleted ?? '',
-                u.id,
-              ]),
-            )}${page.resources.length} of ${page.totalResults}\n`,
-          );
-        }),
+    .action((options: ListOptions) =>
+      runDirectory(io, deps, options, async (app) => {
+        const page = await app.directory.users.list(listQuery(options));
+        if (options.json) return io.stdout(json(page));
+        io.stdout(
+          `${table(
+            ['USER PRINCIPAL NAME', 'DISPLAY NAME', 'ENABLED', 'DELETED', 'ID'],
+            page.resources.map((u) => [
+              u.userPrincipalName,
+              u.displayName ?? '',
+              String(u.accountEnabled),
+              u.deleted ?? '',
+              u.id,
+            ]),
+          )}${page.resources.length} of ${page.totalResults}\n`,
+        );
+      }),
     );
 
   withCommon(user.command('show'))
