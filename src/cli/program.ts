@@ -8,6 +8,7 @@
 import { Command } from 'commander';
 import { registerAppCommands } from './app.ts';
 import type { CliDeps } from './app-port.ts';
+import { registerDemoCommand } from './demo.ts';
 import { registerDirectoryCommands } from './directory.ts';
 import { registerGroupCommands } from './group.ts';
 import { registerIdentityAdminCommands } from './identity-admin.ts';
@@ -34,6 +35,7 @@ export function createProgram(io: CliIo, version: string, deps?: CliDeps): Comma
   registerTokenCommands(program, io, deps);
   registerServeCommand(program, io, deps);
   registerMigrateCommand(program, io, deps);
+  registerDemoCommand(program, io, deps);
   registerUserCommands(program, io, deps);
   registerGroupCommands(program, io, deps);
   registerDirectoryCommands(program, io, deps);

@@ -9,11 +9,13 @@ import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { CliApp, CliDeps } from './app-port.ts';
+import { announceDemo } from './demo.ts';
 import type { CliIo } from './program.ts';
 import { type CommonOptions, runWithApp, UsageError, withStoreOptions } from './run-with-app.ts';
 
 interface ServeOptions extends CommonOptions {
   port?: number;
+  demo?: boolean;
 }
 
 const drainMs = 10_000;
@@ -71,8 +73,15 @@ export function registerServeCommand(program: Command, io: CliIo, deps: CliDeps 
       'port to listen on (default 8080, or env PORT; 0 picks a free one)',
       parsePort,
     )
+    .option(
+      '--demo',
+      'create the demo tenant, directory and Wrike app first (once), as npm start does',
+    )
     .action(async (options: ServeOptions) => {
-      await runWithApp(io, deps, { ...options, listen: true }, (app) => run(io, app));
+      await runWithApp(io, deps, { ...options, listen: true }, async (app) => {
+        if (options.demo) await announceDemo(io, app);
+        await run(io, app);
+      });
       if (!process.exitCode) io.stdout('Roster stopped.\n');
     });
 }
