@@ -79,15 +79,19 @@ function copyAttributes(
   }
 }
 
+/** A copy that shares nothing with the input; primitives are immutable, so they need none. */
+const copy = (value: unknown) =>
+  typeof value === 'object' && value !== null ? structuredClone(value) : value;
+
 function projectValue(definition: AttributeDefinition, raw: unknown, plan: AttributePlan): unknown {
-  if (definition.type !== 'complex' || !definition.subAttributes) return structuredClone(raw);
+  if (definition.type !== 'complex' || !definition.subAttributes) return copy(raw);
   const subs = definition.subAttributes.filter((sub) => keepsSub(sub, plan));
   const one = (item: unknown) => {
     if (!isPlainObject(item)) return undefined;
     const out: Record<string, unknown> = {};
     for (const sub of subs) {
       const value = getKey(item, sub.name);
-      if (value !== undefined && value !== null) out[sub.name] = structuredClone(value);
+      if (value !== undefined && value !== null) out[sub.name] = copy(value);
     }
     return Object.keys(out).length === 0 ? undefined : out;
   };
