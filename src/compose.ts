@@ -223,6 +223,9 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Where `vite build` puts the web console (src/console/vite.config.ts). */
+export const consoleDir = path.resolve(import.meta.dirname, '../dist/console');
+
 export async function compose(options: ComposeOptions = {}) {
   let config = loadConfig(options);
   if (options.listen && config.port === 0)
@@ -288,6 +291,8 @@ export async function compose(options: ComposeOptions = {}) {
       secureCookies: config.publicUrl.startsWith('https:'),
     },
     scim,
+    // The web console, built by `npm run build:console` (npm start builds it when missing).
+    console: { dir: consoleDir },
     ping: () => store.tenants.byId('healthz'),
     registry,
     log,

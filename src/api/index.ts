@@ -2,6 +2,7 @@
 export type { AdminApiDeps } from './api-deps.ts';
 export { ApiError, type ApiErrorBody, type ApiErrorCode } from './api-error.ts';
 export { sessionCookie } from './auth.ts';
+export { type ConsoleOptions, serveConsole } from './console-static.ts';
 export { type AdminApiOptions, createAdminApi } from './create-admin-api.ts';
 export { createHttpMetrics, metricsHandler } from './http-metrics.ts';
 export { createOpenApiDocument } from './openapi.ts';

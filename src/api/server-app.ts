@@ -1,8 +1,9 @@
 /**
  * The whole HTTP surface of one Roster process: `/healthz`, `/metrics`, the admin API under
- * `/api/v1` and the tenants' SCIM endpoints under `/scim/v2/:tenant` (built by compose.ts and
- * passed in). Requests outside /scim (which counts and logs its own) are counted for Prometheus
- * and logged without query strings, headers or bodies, so no secret reaches the log.
+ * `/api/v1`, the tenants' SCIM endpoints under `/scim/v2/:tenant` (built by compose.ts and
+ * passed in) and the web console at every other path. Requests outside /scim (which counts and
+ * logs its own) are counted for Prometheus and logged without query strings, headers or bodies,
+ * so no secret reaches the log.
  *
  * Example: const app = createServerApp({ api, ping: () => store.tenants.byId('-'), registry, log });
  */
@@ -10,6 +11,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Registry } from 'prom-client';
 import { ApiError, errorResponse } from './api-error.ts';
+import { type ConsoleOptions, serveConsole } from './console-static.ts';
 import { type AdminApiOptions, createAdminApi } from './create-admin-api.ts';
 import { createHttpMetrics, metricsHandler, routeOf } from './http-metrics.ts';
 
@@ -32,6 +34,8 @@ export interface ServerAppDeps {
   /** Largest body of POST /api/v1/directory/import, bytes (default 64 MiB). */
   importBodyBytes?: number;
   pingTimeoutMs?: number;
+  /** The built web console, served at every path the server does not own (absent: none). */
+  console?: ConsoleOptions | undefined;
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
@@ -110,5 +114,8 @@ export function createServerApp(deps: ServerAppDeps): Hono {
   // The SCIM app keeps its own router (non-strict paths, its 404s and error bodies): delegate.
   const scim = deps.scim;
   if (scim) app.all('/scim/*', (c) => scim.fetch(c.req.raw, c.env));
+
+  // ── The web console (src/console, built to dist/console): every other GET (and HEAD) path. ──
+  if (deps.console) app.get('*', serveConsole(deps.console));
   return app;
 }

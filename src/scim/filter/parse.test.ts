@@ -230,5 +230,3 @@ describe('parseFilter: limits stop hostile input with invalidFilter', () => {
     parseFilter(`a eq "${'x'.repeat(10_000 - 7)}"`);
   });
 });
-
-export { assertInvalid };

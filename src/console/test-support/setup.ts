@@ -1,0 +1,5 @@
+// Vitest setup for the console's tests: unmount what each test rendered.
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+
+afterEach(() => cleanup());
