@@ -103,6 +103,8 @@ export function createServerApp(deps: ServerAppDeps): Hono {
   app.use('/api/v1/*', (c, next) =>
     c.req.path === '/api/v1/directory/import' ? importLimit(c, next) : apiLimit(c, next),
   );
+  // The unversioned address of the OpenAPI document points at the current version's.
+  app.get('/api/openapi.json', (c) => c.redirect('/api/v1/openapi.json', 308));
   app.route(
     '/api/v1',
     createAdminApi({

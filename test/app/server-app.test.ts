@@ -71,6 +71,13 @@ test('GET /metrics is Prometheus text with request counts by route pattern', asy
   );
 });
 
+test('/api/openapi.json leads to the current version of the OpenAPI document', async () => {
+  const { app } = await serverFixture();
+  const r = await app.request('/api/openapi.json');
+  assert.equal(r.status, 308);
+  assert.equal(r.headers.get('location'), '/api/v1/openapi.json');
+});
+
 test('the SCIM app is mounted at the root', async () => {
   const { app } = await serverFixture();
   const r = await app.request('/scim/v2/acme/ServiceProviderConfig');
