@@ -9,7 +9,9 @@
  *
  * Example: const app = await compose({ data: './data', port: 8080 }); await app.fetch(request);
  */
-import { readFileSync } from 'node:fs';
+
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import pino from 'pino';
@@ -17,6 +19,7 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import { z } from 'zod';
 import { createServerApp } from './api/index.ts';
 import { createDirectory, startPurgeSchedule } from './directory/index.ts';
+import { createProvisioning, createSecretBox, minimumSecretKeyLength } from './engine/index.ts';
 import {
   checkNewPassword,
   createAccounts,
@@ -45,6 +48,11 @@ export interface RosterConfig {
   logLevel: (typeof logLevels)[number];
   /** Overrides of the SCIM endpoint's limits (body size, rate limit, page size, …); file only. */
   scimLimits: Partial<ScimLimits>;
+  /**
+   * The key that seals provisioning credentials at rest (ROSTER_SECRET_KEY); undefined: the
+   * key file in the data directory, generated on first start. Never logged.
+   */
+  secretKey: string | undefined;
 }
 
 export interface ComposeOptions {
@@ -60,6 +68,8 @@ export interface ComposeOptions {
   listen?: boolean;
   env?: Record<string, string | undefined>;
   clock?: () => Date;
+  /** How provisioning reaches targets (tests pass an app's `request`); default global fetch. */
+  fetch?: (url: string, init: RequestInit) => Promise<Response> | Response;
 }
 
 /** A configuration problem, in words naming the setting and where it came from. */
@@ -105,6 +115,12 @@ const settings = z.strictObject({
       ) as Record<keyof ScimLimits, z.ZodOptional<z.ZodNumber>>,
       { error: `must be an object with any of: ${Object.keys(defaultScimLimits).join(', ')}` },
     )
+    .optional(),
+  secretKey: z
+    .string()
+    .min(minimumSecretKeyLength, {
+      error: `is too short: use at least ${minimumSecretKeyLength} random characters (e.g. \`openssl rand -base64 32\`)`,
+    })
     .optional(),
 });
 type Settings = z.infer<typeof settings>;
@@ -165,6 +181,7 @@ export function loadConfig(
       publicUrl: env.ROSTER_PUBLIC_URL,
       adminToken: env.ROSTER_ADMIN_TOKEN,
       logLevel: env.ROSTER_LOG_LEVEL,
+      secretKey: env.ROSTER_SECRET_KEY,
     }),
     'environment',
     {
@@ -174,6 +191,7 @@ export function loadConfig(
       publicUrl: 'ROSTER_PUBLIC_URL',
       adminToken: 'ROSTER_ADMIN_TOKEN',
       logLevel: 'ROSTER_LOG_LEVEL',
+      secretKey: 'ROSTER_SECRET_KEY',
     },
   );
   const fromFlags = check(
@@ -191,7 +209,35 @@ export function loadConfig(
     adminToken: merged.adminToken,
     logLevel: merged.logLevel ?? 'info',
     scimLimits: file.scimLimits ?? {},
+    secretKey: merged.secretKey,
   };
+}
+
+/**
+ * The secret key in effect: the configured one, else `<dataDir>/secret.key`, created (0600) on
+ * first start. `generated` says whether this start wrote the file.
+ */
+export function resolveSecretKey(config: RosterConfig): {
+  key: string;
+  source: 'configuration' | 'file';
+  file?: string;
+  generated: boolean;
+} {
+  if (config.secretKey) return { key: config.secretKey, source: 'configuration', generated: false };
+  const file = path.resolve(config.dataDir, 'secret.key');
+  if (existsSync(file)) {
+    const key = readFileSync(file, 'utf8').trim();
+    if (key.length < minimumSecretKeyLength)
+      throw new ConfigError(
+        `secret key file ${file} holds fewer than ${minimumSecretKeyLength} characters; remove it to have a new one generated (stored Secret Tokens must then be entered again)`,
+      );
+    return { key, source: 'file', file, generated: false };
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  const key = randomBytes(32).toString('base64');
+  writeFileSync(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
+  chmodSync(file, 0o600);
+  return { key, source: 'file', file, generated: true };
 }
 
 /**
@@ -238,6 +284,9 @@ export async function compose(options: ComposeOptions = {}) {
       redact: {
         paths: [
           'adminToken',
+          'secretKey',
+          'secretToken',
+          '*.secretToken',
           'password',
           'token',
           '*.password',
@@ -265,6 +314,27 @@ export async function compose(options: ComposeOptions = {}) {
       lockSeconds,
     },
   });
+  const secret = resolveSecretKey(config);
+  if (secret.generated)
+    log.info(
+      { file: secret.file },
+      'generated a secret key for provisioning credentials; keep it (without it stored Secret Tokens cannot be read) or set ROSTER_SECRET_KEY',
+    );
+  if (config.databaseUrl && secret.source === 'file')
+    log.warn(
+      { file: secret.file },
+      'the secret key comes from this data directory: every server sharing the database needs the same key (set ROSTER_SECRET_KEY)',
+    );
+  const provisioning = createProvisioning({
+    store,
+    clock,
+    fetch: options.fetch ?? ((url, init) => fetch(url, init)),
+    secretBox: createSecretBox(secret.key),
+    log,
+    templates: directory.gallery,
+  });
+  const runner = options.listen ? provisioning.createRunner() : undefined;
+  runner?.start();
   const purge = options.listen
     ? startPurgeSchedule({
         purge: () => directory.purgeExpired(),
@@ -286,6 +356,7 @@ export async function compose(options: ComposeOptions = {}) {
       accounts,
       provisioned,
       directory,
+      provisioning,
       clock,
       adminToken: config.adminToken,
       secureCookies: config.publicUrl.startsWith('https:'),
@@ -311,11 +382,13 @@ export async function compose(options: ComposeOptions = {}) {
     migrations,
     accounts,
     directory,
+    provisioning,
     http,
     fetch: (request: Request) => http.fetch(request),
     log,
     async close() {
       purge?.stop();
+      await runner?.stop();
       await store.close();
       log.flush();
     },

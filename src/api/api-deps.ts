@@ -1,5 +1,6 @@
 // What the admin API is built from; compose.ts supplies the real parts, tests supply their own.
 import type { Directory } from '../directory/index.ts';
+import type { Provisioning } from '../engine/index.ts';
 import type { Accounts, ProvisionedResources } from '../scim-server/index.ts';
 import type { SessionStore } from './session-store.ts';
 
@@ -16,6 +17,8 @@ export interface AdminApiDeps {
   secureCookies?: boolean;
   /** The identity side (directory, apps, identity admins); without it those routes are absent. */
   directory?: Directory | undefined;
+  /** The provisioning service (needs `directory`); without it those routes are absent. */
+  provisioning?: Provisioning | undefined;
 }
 
 /** The deps with defaults filled in. */

@@ -12,6 +12,8 @@ import type { ApiEnv } from './auth.ts';
 import { registerIdentityApi } from './identity-api.ts';
 import { addIdentityOpenApi } from './identity-openapi.ts';
 import { createOpenApiDocument } from './openapi.ts';
+import { addProvisioningOpenApi } from './provisioning-openapi.ts';
+import { registerProvisioningApi } from './provisioning-routes.ts';
 import { registerResourceRoutes } from './resource-routes.ts';
 import { registerSessionRoutes } from './session-routes.ts';
 import { createSessionStore } from './session-store.ts';
@@ -32,6 +34,9 @@ export function createAdminApi(options: AdminApiOptions): Hono<ApiEnv> {
   const api = new Hono<ApiEnv>();
   const openapi = createOpenApiDocument(options.version ?? '0.0.0');
   if (options.directory) addIdentityOpenApi(openapi);
+  if (options.directory && options.provisioning) addProvisioningOpenApi(openapi);
+  // Identity admins' sessions, shared by the identity and provisioning routes.
+  const identitySessions = createSessionStore({ clock: options.clock });
 
   api.use(async (c, next) => {
     await next();
@@ -42,7 +47,16 @@ export function createAdminApi(options: AdminApiOptions): Hono<ApiEnv> {
   registerSessionRoutes(api, deps);
   registerTokenRoutes(api, deps);
   registerResourceRoutes(api, deps);
-  if (options.directory) registerIdentityApi(api, { ...deps, directory: options.directory });
+  if (options.directory)
+    registerIdentityApi(api, { ...deps, directory: options.directory, identitySessions });
+  if (options.directory && options.provisioning)
+    registerProvisioningApi(api, {
+      directory: options.directory,
+      provisioning: options.provisioning,
+      sessions: identitySessions,
+      adminToken: options.adminToken,
+      onUnexpected: options.onUnexpected,
+    });
   api.all('*', (c) => {
     throw new ApiError(
       404,

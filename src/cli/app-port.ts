@@ -6,6 +6,7 @@
  * Example: createProgram(io, version, { openApp: (options) => compose(options) })
  */
 import type { Directory } from '../directory/index.ts';
+import type { Provisioning } from '../engine/index.ts';
 import type { Accounts } from '../scim-server/index.ts';
 
 export interface AppOptions {
@@ -39,6 +40,8 @@ export interface CliApp {
   accounts: Accounts;
   /** The identity side: directory, gallery, apps, assignments, import, identity admins. */
   directory: Directory;
+  /** The provisioning service: jobs, cycles, status, logs. */
+  provisioning: Provisioning;
   fetch(request: Request): Response | Promise<Response>;
   log: CliLog;
   close(): Promise<void>;

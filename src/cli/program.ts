@@ -13,6 +13,7 @@ import { registerDirectoryCommands } from './directory.ts';
 import { registerGroupCommands } from './group.ts';
 import { registerIdentityAdminCommands } from './identity-admin.ts';
 import { registerMigrateCommand } from './migrate.ts';
+import { registerProvisioningCommands } from './provisioning.ts';
 import { registerScimCommands } from './scim.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerTenantCommands } from './tenant.ts';
@@ -41,6 +42,7 @@ export function createProgram(io: CliIo, version: string, deps?: CliDeps): Comma
   registerDirectoryCommands(program, io, deps);
   registerAppCommands(program, io, deps);
   registerIdentityAdminCommands(program, io, deps);
+  registerProvisioningCommands(program, io, deps);
   registerScimCommands(program, io);
   return program;
 }

@@ -146,11 +146,12 @@ export function createScimClient(options: ScimClientOptions): ScimClient {
     search,
     list,
     listPages,
-    async create(endpoint, resource) {
+    async create(endpoint, resource, options) {
       const path = endpointPath(endpoint);
       const answer = await transport.send({
         method: 'POST',
         path,
+        query: projection(options),
         body: resourceBody(endpoint, resource),
       });
       return resourceOf(answer, `POST ${path}`);

@@ -71,8 +71,11 @@ export interface ScimClient {
   /** Every resource, page by page (startIndex/count), streamed. */
   list(endpoint: string, options?: ListOptions): AsyncIterableIterator<ScimResource>;
   listPages(endpoint: string, options?: ListOptions): AsyncIterableIterator<ListPage>;
-  /** POST (RFC 7644 §3.3); returns the created resource. 409: SyncError exists. */
-  create(endpoint: string, resource: ScimResource): Promise<ScimResource>;
+  /**
+   * POST (RFC 7644 §3.3); returns the created resource (as projected by `options`, RFC 7644
+   * §3.9: `{ attributes: ['id'] }` when only the id is needed). 409: SyncError exists.
+   */
+  create(endpoint: string, resource: ScimResource, options?: ReadOptions): Promise<ScimResource>;
   /** PUT (RFC 7644 §3.5.1). */
   replace(endpoint: string, id: string, resource: ScimResource): Promise<ScimResource>;
   /** PATCH (RFC 7644 §3.5.2); the resource when the target returns it (200), else undefined (204). */

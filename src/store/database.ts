@@ -2,7 +2,9 @@
  * The tables as Kysely sees them. Column names are snake_case; the mapping to the port's
  * camelCase records lives in the store only (architecture.md, house style).
  */
-export interface Database {
+import type { ProvisioningTables } from './provisioning/tables.ts';
+
+export interface Database extends ProvisioningTables {
   tenants: { id: string; name: string; profile: string; created: string };
   tenant_admins: {
     id: string;

@@ -6,6 +6,7 @@ import { createAdminStore, createTenantStore, createTokenStore } from './account
 import type { StoreContext } from './context.ts';
 import { createDirectoryStore } from './directory/index.ts';
 import { changeMembers, createGroupsOf, listMembers } from './member-queries.ts';
+import { createProvisioningStore } from './provisioning/index.ts';
 import { queryResources } from './resource-query.ts';
 import {
   createGetResource,
@@ -40,6 +41,7 @@ export function createKyselyStore(context: StoreContext): Store {
       groupsOf: createGroupsOf(context),
     },
     directory: createDirectoryStore(context),
+    provisioning: createProvisioningStore(context),
     close: () => context.db.destroy(),
   };
 }

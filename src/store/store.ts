@@ -10,6 +10,7 @@
 import type { AttrPath, FilterNode, ResourceSchema, ScimResource } from '../scim/index.ts';
 
 export type * from './directory-port.ts';
+export type * from './provisioning-port.ts';
 export { isStoreError, StoreError, type StoreErrorKind } from './store-error.ts';
 
 export type ResourceKind = 'User' | 'Group';
@@ -178,5 +179,7 @@ export interface Store {
   resources: ResourceStore;
   /** The identity side: directory, apps, assignments, change feed, identity admins. */
   directory: import('./directory-port.ts').DirectoryStore;
+  /** The provisioning engine: jobs, links, cycles, provisioning logs, escrows. */
+  provisioning: import('./provisioning-port.ts').ProvisioningStore;
   close(): Promise<void>;
 }

@@ -16,6 +16,7 @@ test('defaults: ./data, port 8080, http://localhost:8080, info, no operator toke
     adminToken: undefined,
     logLevel: 'info',
     scimLimits: {},
+    secretKey: undefined,
   });
 });
 
@@ -41,6 +42,7 @@ test('flags beat the environment, which beats the config file', (t) => {
     adminToken: token,
     logLevel: 'warn',
     scimLimits: { bodyBytes: 1_000_000, ratePerSecond: 0 },
+    secretKey: undefined,
   });
   const env = {
     ROSTER_CONFIG: file,
@@ -89,7 +91,7 @@ test('bad settings are refused in words naming the setting and its source', (t) 
   );
   refused(
     () => loadConfig({ config: file }, {}),
-    /config file .*roster\.json: prot is not a setting \(known: dataDir, databaseUrl, port, publicUrl, adminToken, logLevel, scimLimits\)/,
+    /config file .*roster\.json: prot is not a setting \(known: dataDir, databaseUrl, port, publicUrl, adminToken, logLevel, scimLimits, secretKey\)/,
   );
   refused(
     () => loadConfig({ config: path.join(dir, 'missing.json') }, {}),

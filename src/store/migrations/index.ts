@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import * as initial from './001-initial.ts';
 import * as directory from './002-directory.ts';
+import * as provisioning from './003-provisioning.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -14,6 +15,7 @@ function migrations(dialect: MigrationDialect): Record<string, Migration> {
   return {
     '001-initial': { up: (db) => initial.up(db, dialect) },
     '002-directory': { up: (db) => directory.up(db, dialect) },
+    '003-provisioning': { up: (db) => provisioning.up(db, dialect) },
   };
 }
 

@@ -1,0 +1,107 @@
+/**
+ * The incremental cycle (Entra how-provisioning-works.md): only what the change feed says
+ * changed since the watermark — coalesced to one visit per object — plus the escrows due for a
+ * retry. Assignment and membership changes of assigned groups widen the visit to the members
+ * whose scope they change. Objects are read in their current state a page at a time; then the
+ * member deltas, the reference pass (late managers and members) and the deprovisions. A window
+ * holds at most 50,000 changes; the rest is left for the next cycle (`more`).
+ *
+ * Example: const { watermark, more } = await runIncrementalCycle(context);
+ */
+import type { DirectoryGroupRecord, DirectoryUserRecord } from '../../store/store.ts';
+import { memberIdsOf } from '../source-objects.ts';
+import { coalesceChanges, emptyWindow } from './change-window.ts';
+import { type CycleContext, endPage } from './cycle-context.ts';
+import { runDeprovisions } from './deprovision.ts';
+import type { CycleOutcome } from './initial-cycle.ts';
+import { applyMemberDeltas } from './member-deltas.ts';
+import { runReferencePass } from './reference-pass.ts';
+import { syncObjects } from './sync-objects.ts';
+
+export const maxChangesPerCycle = 50_000;
+const feedPage = 1000;
+
+async function usersOfGroup(context: CycleContext, groupId: string): Promise<string[]> {
+  const flatten = context.job.settings.flattenNestedGroups;
+  if (flatten) return memberIdsOf(context.store, groupId, true);
+  return (await context.store.directory.groups.members(groupId))
+    .filter((m) => m.type === 'user')
+    .map((m) => m.id);
+}
+
+async function visit(
+  context: CycleContext,
+  type: 'user' | 'group',
+  objects: ReadonlyMap<string, number | null>,
+): Promise<void> {
+  const ids = [...objects.keys()];
+  for (let i = 0; i < ids.length; i += context.pageSize) {
+    const page = ids.slice(i, i + context.pageSize);
+    const records = new Map<string, DirectoryUserRecord | DirectoryGroupRecord>(
+      (type === 'user'
+        ? await context.store.directory.users.getMany(page)
+        : await context.store.directory.groups.getMany(page)
+      ).map((r) => [r.id, r]),
+    );
+    await syncObjects(
+      context,
+      type,
+      page.map((id) => ({
+        sourceId: id,
+        record: records.get(id),
+        changeId: objects.get(id) ?? null,
+      })),
+    );
+    await endPage(context);
+  }
+}
+
+export async function runIncrementalCycle(context: CycleContext): Promise<CycleOutcome> {
+  const { store, scope, app } = context;
+  const head = await store.directory.changes.head();
+  const window = emptyWindow();
+  let at = context.job.watermark;
+  let read = 0;
+  while (at < head && read < maxChangesPerCycle) {
+    const changes = await store.directory.changes.since(at, feedPage);
+    if (changes.length === 0) break;
+    coalesceChanges(changes, app.id, window);
+    at = changes.at(-1)!.sequence;
+    read += changes.length;
+  }
+
+  const users = new Map<string, number | null>(window.users);
+  const groups = new Map<string, number | null>(window.groups);
+  if (!scope.all && context.mappings.user) {
+    // Who is in scope changed for the members of (un)assigned groups and of assigned groups whose members changed.
+    for (const [groupId, changeId] of window.assignedGroups)
+      for (const id of await usersOfGroup(context, groupId))
+        if (!users.has(id)) users.set(id, changeId);
+    for (const [groupId, deltas] of window.members) {
+      if (!(await scope.isScopeGroup(groupId))) continue;
+      for (const [memberId, delta] of deltas) {
+        if (delta.memberType === 'user')
+          users.set(memberId, Math.max(users.get(memberId) ?? 0, delta.changeId));
+        else if (context.job.settings.flattenNestedGroups)
+          for (const id of await usersOfGroup(context, memberId))
+            if (!users.has(id)) users.set(id, delta.changeId);
+      }
+    }
+  }
+  const due = await store.provisioning.escrows.due(app.id, context.clock().toISOString(), 5000);
+  for (const escrow of due) {
+    const target = escrow.objectType === 'user' ? users : groups;
+    if (!target.has(escrow.sourceId)) target.set(escrow.sourceId, null);
+  }
+  context.recorder.setTotal(users.size + groups.size + window.members.size);
+
+  if (context.mappings.user) await visit(context, 'user', users);
+  else context.recorder.done(users.size);
+  if (context.mappings.group) await visit(context, 'group', groups);
+  else context.recorder.done(groups.size);
+  if (context.mappings.group) await applyMemberDeltas(context, window.members);
+  else context.recorder.done(window.members.size);
+  await runReferencePass(context);
+  const hold = await runDeprovisions(context);
+  return { watermark: at, more: at < head, hold };
+}
