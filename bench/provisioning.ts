@@ -126,6 +126,18 @@ async function startTarget(storeUrl: string): Promise<{ port: number; child: Chi
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
+  // The target never outlives the bench, however the bench ends.
+  const killChild = () => child.kill('SIGTERM');
+  const onSignal = (signal: NodeJS.Signals) => {
+    killChild();
+    process.kill(process.pid, signal);
+  };
+  process.once('exit', killChild);
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+  child.once('exit', () => {
+    process.off('exit', killChild);
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       const match = /listening (\d+)/.exec(chunk.toString());

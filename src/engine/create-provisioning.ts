@@ -27,7 +27,7 @@ export interface ProvisioningDeps extends TargetClientDeps {
   log: EngineLog;
   templates?: TemplateSource | undefined;
   events?: EngineEvents;
-  /** Objects per page of a cycle (default 250). */
+  /** Objects per page of a cycle (default 500). */
   pageSize?: number;
 }
 

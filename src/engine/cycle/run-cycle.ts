@@ -35,7 +35,7 @@ export interface CycleDeps extends TargetClientDeps {
   events: EngineEvents;
   jobs: Jobs;
   log: EngineLog;
-  /** Objects per page; default 250. */
+  /** Objects per page; default 500. */
   pageSize?: number;
   /** How long a lease lasts without renewal; default 5 minutes. */
   leaseMs?: number;
@@ -236,7 +236,7 @@ export async function runCycle(
         claims: new Map(),
         aheadRuns: new Map(),
         candidates: undefined,
-        pageSize: deps.pageSize ?? 250,
+        pageSize: deps.pageSize ?? 500,
         memberBatchSize: 100,
         signal: options.signal,
         heartbeat: async () => {
