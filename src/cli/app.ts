@@ -10,9 +10,9 @@
 import type { Command } from 'commander';
 import type { AssignmentView } from '../directory/index.ts';
 import type { CliDeps } from './app-port.ts';
-import { runDirectory, withCommon } from './directory-run.ts';
+import { withCommon } from './directory-run.ts';
 import type { CliIo } from './program.ts';
-import { type CommonOptions, json, table, UsageError } from './run-with-app.ts';
+import { type CommonOptions, json, runWithApp, table, UsageError } from './run-with-app.ts';
 
 interface AssignOptions extends CommonOptions {
   user?: string;
@@ -40,7 +40,7 @@ export function registerAppCommands(program: Command, io: CliIo, deps: CliDeps |
   withCommon(app.command('templates'))
     .description('list the gallery: app templates with their limits')
     .action((options: CommonOptions) =>
-      runDirectory(io, deps, options, async ({ directory }) => {
+      runWithApp(io, deps, options, async ({ directory }) => {
         const templates = directory.gallery.list();
         if (options.json) return io.stdout(json({ templates }));
         io.stdout(
@@ -64,7 +64,7 @@ export function registerAppCommands(program: Command, io: CliIo, deps: CliDeps |
     .requiredOption('--template <id>', 'a gallery template (see `app templates`), e.g. wrike')
     .option('--name <name>', "the app's name (default: the template's)")
     .action((options: CommonOptions & { template: string; name?: string }) =>
-      runDirectory(io, deps, options, async ({ directory }) => {
+      runWithApp(io, deps, options, async ({ directory }) => {
         const added = await directory.apps.add({ template: options.template, name: options.name });
         io.stdout(
           options.json
@@ -77,7 +77,7 @@ export function registerAppCommands(program: Command, io: CliIo, deps: CliDeps |
   withCommon(app.command('list'))
     .description('list enterprise apps')
     .action((options: CommonOptions) =>
-      runDirectory(io, deps, options, async ({ directory }) => {
+      runWithApp(io, deps, options, async ({ directory }) => {
         const apps = await directory.apps.list();
         if (options.json) return io.stdout(json({ apps }));
         io.stdout(
@@ -93,7 +93,7 @@ export function registerAppCommands(program: Command, io: CliIo, deps: CliDeps |
     .description('show an app: roles, mappings, limits and assignments')
     .argument('<app>', 'object id or name')
     .action((ref: string, options: CommonOptions) =>
-      runDirectory(io, deps, options, async ({ directory }) => {
+      runWithApp(io, deps, options, async ({ directory }) => {
         const found = await directory.apps.get(ref);
         const assignments = await directory.assignments.list(found.id);
         if (options.json) return io.stdout(json({ ...found, assignments }));
@@ -113,7 +113,7 @@ export function registerAppCommands(program: Command, io: CliIo, deps: CliDeps |
     .argument('<app>', 'object id or name')
     .argument('<name>', 'the new name')
     .action((ref: string, name: string, options: CommonOptions) =>
-      runDirectory(io, deps, options, async ({ directory }) => {
+      runWithApp(io, deps, options, async ({ directory }) => {
         const renamed = await directory.apps.rename(ref, name);
         io.stdout(options.json ? json(renamed) : `Renamed to ${renamed.name}.\n`);
       }),
@@ -123,7 +123,7 @@ export function registerAppCommands(program: Command, io: CliIo, deps: CliDeps |
     .description('delete an app and its assignments')
     .argument('<app>', 'object id or name')
     .action((ref: string, options: CommonOptions) =>
-      runDirectory(io, deps, options, async ({ directory }) => {
+      runWithApp(io, deps, options, async ({ directory }) => {
         const found = await directory.apps.get(ref);
         await directory.apps.delete(found.id);
         io.stdout(
@@ -136,7 +136,7 @@ export function registerAppCommands(program: Command, io: CliIo, deps: CliDeps |
     .description("list an app's roles")
     .argument('<app>', 'object id or name')
     .action((ref: string, options: CommonOptions) =>
-      runDirectory(io, deps, options, async ({ directory }) => {
+      runWithApp(io, deps, options, async ({ directory }) => {
         const roles = await directory.apps.roles(ref);
         if (options.json) return io.stdout(json({ roles }));
         io.stdout(
@@ -155,7 +155,7 @@ export function registerAppCommands(program: Command, io: CliIo, deps: CliDeps |
     .option('--group <group>', 'object id or displayName')
     .option('--role <role>', 'role displayName, value or id (default User)')
     .action((ref: string, options: AssignOptions) =>
-      runDirectory(io, deps, options, async ({ directory }) => {
+      runWithApp(io, deps, options, async ({ directory }) => {
         if ((options.user === undefined) === (options.group === undefined))
           throw new UsageError('name exactly one of --user or --group', 'user');
         const assigned = await directory.assignments.assign(ref, {
@@ -175,7 +175,7 @@ export function registerAppCommands(program: Command, io: CliIo, deps: CliDeps |
     .description("list the app's assignments")
     .argument('<app>', 'object id or name')
     .action((ref: string, options: CommonOptions) =>
-      runDirectory(io, deps, options, async ({ directory }) => {
+      runWithApp(io, deps, options, async ({ directory }) => {
         const assignments = await directory.assignments.list(ref);
         io.stdout(options.json ? json({ assignments }) : assignmentRows(assignments));
       }),
@@ -186,7 +186,7 @@ export function registerAppCommands(program: Command, io: CliIo, deps: CliDeps |
     .argument('<app>', 'object id or name')
     .argument('<assignment>', 'the assignment id (see `app assignments`)')
     .action((ref: string, id: string, options: CommonOptions) =>
-      runDirectory(io, deps, options, async ({ directory }) => {
+      runWithApp(io, deps, options, async ({ directory }) => {
         await directory.assignments.unassign(ref, id);
         io.stdout(options.json ? json({ unassigned: id }) : `Removed assignment ${id}.\n`);
       }),

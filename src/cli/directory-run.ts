@@ -1,45 +1,13 @@
 /**
- * What the identity-side commands share: runWithApp plus DirectoryErrors turned into one line
- * on stderr (a JSON error object with --json) and exit code 1, the --data/--config/--json
- * options, and flags generated from the directory's user attribute names
+ * What the identity-side commands share: the store and --json options, list options, and flags
+ * generated from the directory's user attribute names
  * (`--given-name`, `--employee-id`, …, `--extension name=value`).
  *
- * Example: runDirectory(io, deps, options, async (app) => io.stdout(json(await app.directory.users.list(q))))
+ * Example: withCommon(user.command('list')).action((options) => runWithApp(io, deps, options, work))
  */
 import type { Command } from 'commander';
-import { isDirectoryError, userAttributeNames } from '../directory/index.ts';
-import type { CliApp, CliDeps } from './app-port.ts';
-import type { CliIo } from './program.ts';
-import {
-  type CommonOptions,
-  json,
-  runWithApp,
-  UsageError,
-  withStoreOptions,
-} from './run-with-app.ts';
-
-export function runDirectory(
-  io: CliIo,
-  deps: CliDeps | undefined,
-  options: CommonOptions,
-  work: (app: CliApp) => Promise<void>,
-): Promise<void> {
-  return runWithApp(io, deps, options, async (app) => {
-    try {
-      await work(app);
-    } catch (error) {
-      if (!isDirectoryError(error)) throw error;
-      io.stderr(
-        options.json
-          ? json({
-              error: { code: error.kind, message: error.message, field: error.field ?? null },
-            })
-          : `error: ${error.message}\n`,
-      );
-      process.exitCode = 1;
-    }
-  });
-}
+import { userAttributeNames } from '../directory/index.ts';
+import { type CommonOptions, UsageError, withStoreOptions } from './run-with-app.ts';
 
 /** The store options (--data, --database-url, --config) and --json on a command. */
 export function withCommon(command: Command, jsonHelp = 'print the result as JSON'): Command {

@@ -10,9 +10,9 @@ import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { type ImportReport, importKeys } from '../directory/index.ts';
 import type { CliDeps } from './app-port.ts';
-import { runDirectory, wholeNumber, withCommon } from './directory-run.ts';
+import { wholeNumber, withCommon } from './directory-run.ts';
 import type { CliIo } from './program.ts';
-import { type CommonOptions, json, UsageError } from './run-with-app.ts';
+import { type CommonOptions, json, runWithApp, UsageError } from './run-with-app.ts';
 
 interface ImportOptions extends CommonOptions {
   key: string;
@@ -56,7 +56,7 @@ export function registerDirectoryCommands(
     .option('--format <format>', 'csv or json (default: from the file name)')
     .option('--no-progress', 'no progress bar, even on a terminal')
     .action((file: string, options: ImportOptions) =>
-      runDirectory(io, deps, options, async (app) => {
+      runWithApp(io, deps, options, async (app) => {
         if (!(importKeys as readonly string[]).includes(options.key))
           throw new UsageError(`--key must be one of: ${importKeys.join(', ')}`, 'key');
         let size: number;
@@ -105,7 +105,7 @@ export function registerDirectoryCommands(
     .option('--since <n>', 'the last sequence number already seen', wholeNumber('since'), 0)
     .option('--limit <n>', 'at most this many changes (1–1000)', wholeNumber('limit'), 100)
     .action((options: CommonOptions & { since: number; limit: number }) =>
-      runDirectory(io, deps, options, async (app) => {
+      runWithApp(io, deps, options, async (app) => {
         const feed = await app.directory.changes.since(options.since, options.limit);
         if (options.json) return io.stdout(json(feed));
         for (const c of feed.changes)
@@ -121,7 +121,7 @@ export function registerDirectoryCommands(
       'hard-delete users and groups soft-deleted more than 30 days ago (the server also runs this hourly)',
     )
     .action((options: CommonOptions) =>
-      runDirectory(io, deps, options, async (app) => {
+      runWithApp(io, deps, options, async (app) => {
         const purged = await app.directory.purgeExpired();
         io.stdout(
           options.json

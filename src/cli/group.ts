@@ -8,15 +8,9 @@
 import type { Command } from 'commander';
 import type { GroupView } from '../directory/index.ts';
 import type { CliApp, CliDeps } from './app-port.ts';
-import {
-  type ListOptions,
-  listQuery,
-  runDirectory,
-  withCommon,
-  withListOptions,
-} from './directory-run.ts';
+import { type ListOptions, listQuery, withCommon, withListOptions } from './directory-run.ts';
 import type { CliIo } from './program.ts';
-import { type CommonOptions, json, table, UsageError } from './run-with-app.ts';
+import { type CommonOptions, json, runWithApp, table, UsageError } from './run-with-app.ts';
 
 interface GroupOptions extends CommonOptions {
   displayName?: string;
@@ -74,7 +68,7 @@ export function registerGroupCommands(
     .description('add a group (a security group unless --no-security)')
     .argument('<displayName>', 'the group name')
     .action((displayName: string, options: GroupOptions) =>
-      runDirectory(io, deps, options, async (app) =>
+      runWithApp(io, deps, options, async (app) =>
         print(
           options,
           await app.directory.groups.add({ ...groupInput(options), displayName }),
@@ -86,7 +80,7 @@ export function registerGroupCommands(
   withListOptions(withCommon(group.command('list')), 'groups', 'displayName starting with this')
     .description('list groups by displayName (live ones unless --deleted or --all)')
     .action((options: ListOptions) =>
-      runDirectory(io, deps, options, async (app) => {
+      runWithApp(io, deps, options, async (app) => {
         const page = await app.directory.groups.list(listQuery(options));
         if (options.json) return io.stdout(json(page));
         io.stdout(
@@ -107,7 +101,7 @@ export function registerGroupCommands(
     .description('show a group and its direct members')
     .argument('<group>', 'object id or displayName')
     .action((ref: string, options: CommonOptions) =>
-      runDirectory(io, deps, options, async (app) => {
+      runWithApp(io, deps, options, async (app) => {
         const g = await app.directory.groups.get(ref);
         const members = await app.directory.groups.members(g.id);
         if (options.json) return io.stdout(json({ ...g, members }));
@@ -129,7 +123,7 @@ export function registerGroupCommands(
     .option('--display-name <name>', 'a new name')
     .option('--security', 'make it a security group')
     .action((ref: string, options: GroupOptions, command: Command) =>
-      runDirectory(io, deps, options, async (app) => {
+      runWithApp(io, deps, options, async (app) => {
         const input = groupInput(options);
         // --no-security makes commander default security to true; only a flag given counts.
         if (command.getOptionValueSource('security') !== 'cli') delete input.securityEnabled;
@@ -145,7 +139,7 @@ export function registerGroupCommands(
       .description(describe)
       .argument('<group>', 'object id or displayName')
       .action((ref: string, options: CommonOptions) =>
-        runDirectory(io, deps, options, async (app) =>
+        runWithApp(io, deps, options, async (app) =>
           print(options, await app.directory.groups[verb](ref), done),
         ),
       );
@@ -155,7 +149,7 @@ export function registerGroupCommands(
     .description('hard-delete a group now')
     .argument('<group>', 'object id or displayName')
     .action((ref: string, options: CommonOptions) =>
-      runDirectory(io, deps, options, async (app) => {
+      runWithApp(io, deps, options, async (app) => {
         const g = await app.directory.groups.get(ref);
         await app.directory.groups.purge(g.id);
         io.stdout(
@@ -169,7 +163,7 @@ export function registerGroupCommands(
     .argument('<group>', 'object id or displayName')
     .option('--transitive', 'the users of this group and of every nested group')
     .action((ref: string, options: CommonOptions & { transitive?: boolean }) =>
-      runDirectory(io, deps, options, async (app) => {
+      runWithApp(io, deps, options, async (app) => {
         const members = options.transitive
           ? await app.directory.groups.transitiveUsers(ref)
           : await app.directory.groups.members(ref);
@@ -193,7 +187,7 @@ export function registerGroupCommands(
       .option('--user <user>', 'a user (object id or userPrincipalName); repeatable', collect)
       .option('--group <group>', 'a group (object id or displayName); repeatable', collect)
       .action((ref: string, options: MemberOptions) =>
-        runDirectory(io, deps, options, async (app) => {
+        runWithApp(io, deps, options, async (app) => {
           const ids = await memberIds(app, options);
           const result =
             verb === 'add-member'

@@ -9,9 +9,9 @@
 import type { Command } from 'commander';
 import { identityRoleNames, operatorPrincipal } from '../directory/index.ts';
 import type { CliDeps } from './app-port.ts';
-import { runDirectory, withCommon } from './directory-run.ts';
+import { withCommon } from './directory-run.ts';
 import type { CliIo } from './program.ts';
-import { adminPassword, type CommonOptions, json, table } from './run-with-app.ts';
+import { adminPassword, type CommonOptions, json, runWithApp, table } from './run-with-app.ts';
 
 const roles = identityRoleNames.join(', ');
 
@@ -38,7 +38,7 @@ export function registerIdentityAdminCommands(
         email: string,
         options: CommonOptions & { role: string; password?: string; displayName?: string },
       ) =>
-        runDirectory(io, deps, options, async ({ directory }) => {
+        runWithApp(io, deps, options, async ({ directory }) => {
           const added = await directory.admins.add({
             email,
             role: options.role,
@@ -56,7 +56,7 @@ export function registerIdentityAdminCommands(
   withCommon(admin.command('list'))
     .description('list identity admins')
     .action((options: CommonOptions) =>
-      runDirectory(io, deps, options, async ({ directory }) => {
+      runWithApp(io, deps, options, async ({ directory }) => {
         const admins = await directory.admins.list();
         if (options.json) return io.stdout(json({ admins }));
         io.stdout(
@@ -73,7 +73,7 @@ export function registerIdentityAdminCommands(
     .requiredOption('--name <name>', 'what it is for')
     .requiredOption('--role <role>', roles)
     .action((options: CommonOptions & { name: string; role: string }) =>
-      runDirectory(io, deps, options, async ({ directory }) => {
+      runWithApp(io, deps, options, async ({ directory }) => {
         const minted = await directory.admins.mintToken(
           { name: options.name, role: options.role },
           operatorPrincipal,
@@ -89,7 +89,7 @@ export function registerIdentityAdminCommands(
   withCommon(admin.command('token-list'))
     .description('list API tokens (never the secrets)')
     .action((options: CommonOptions) =>
-      runDirectory(io, deps, options, async ({ directory }) => {
+      runWithApp(io, deps, options, async ({ directory }) => {
         const tokens = await directory.admins.listTokens();
         if (options.json) return io.stdout(json({ tokens }));
         io.stdout(
@@ -112,7 +112,7 @@ export function registerIdentityAdminCommands(
     .description('revoke an API token now')
     .argument('<id>', 'the token id')
     .action((id: string, options: CommonOptions) =>
-      runDirectory(io, deps, options, async ({ directory }) => {
+      runWithApp(io, deps, options, async ({ directory }) => {
         await directory.admins.revokeToken(id);
         io.stdout(options.json ? json({ revoked: id }) : `Revoked token ${id}.\n`);
       }),

@@ -15,37 +15,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { type CycleReport, isProvisioningError, type JobView } from '../engine/index.ts';
-import type { CliApp, CliDeps } from './app-port.ts';
-import { runDirectory, withCommon } from './directory-run.ts';
+import type { CycleReport, JobView } from '../engine/index.ts';
+import type { CliDeps } from './app-port.ts';
+import { withCommon } from './directory-run.ts';
 import type { CliIo } from './program.ts';
-import { type CommonOptions, json, table, UsageError } from './run-with-app.ts';
+import { type CommonOptions, json, runWithApp, table, UsageError } from './run-with-app.ts';
 
 type Options = CommonOptions & Record<string, unknown>;
-
-/** Runs `work`, turning ProvisioningErrors into one line on stderr and exit code 1. */
-function run(
-  io: CliIo,
-  deps: CliDeps | undefined,
-  options: CommonOptions,
-  work: (app: CliApp) => Promise<void>,
-) {
-  return runDirectory(io, deps, options, async (app) => {
-    try {
-      await work(app);
-    } catch (error) {
-      if (!isProvisioningError(error)) throw error;
-      io.stderr(
-        options.json
-          ? json({
-              error: { code: error.kind, message: error.message, field: error.field ?? null },
-            })
-          : `error: ${error.message}\n`,
-      );
-      process.exitCode = 1;
-    }
-  });
-}
 
 /** "40m", "90s", "2h", "1d" or plain seconds. */
 export function parseInterval(text: string): number {
@@ -141,7 +117,7 @@ export function registerProvisioningCommands(
     .description("show an app's provisioning job")
     .argument('<app>', 'object id or name of the enterprise app')
     .action((ref: string, options: Options) =>
-      run(io, deps, options, async ({ provisioning: p }) =>
+      runWithApp(io, deps, options, async ({ provisioning: p }) =>
         jobOut(options, await p.jobs.get(ref), 'Provisioning job:'),
       ),
     );
@@ -152,7 +128,7 @@ export function registerProvisioningCommands(
     .requiredOption('--tenant-url <url>', 'the SCIM Base URL of the app')
     .option('--secret-token <token>', 'the bearer token (default: env ROSTER_SECRET_TOKEN)')
     .action((ref: string, options: Options) =>
-      run(io, deps, options, async ({ provisioning: p }) => {
+      runWithApp(io, deps, options, async ({ provisioning: p }) => {
         const token =
           (options.secretToken as string | undefined) ??
           (deps?.env ?? process.env).ROSTER_SECRET_TOKEN;
@@ -175,7 +151,7 @@ export function registerProvisioningCommands(
     .option('--tenant-url <url>', 'test these instead of the stored credentials')
     .option('--secret-token <token>', 'test this token instead of the stored one')
     .action((ref: string, options: Options) =>
-      run(io, deps, options, async ({ provisioning: p }) => {
+      runWithApp(io, deps, options, async ({ provisioning: p }) => {
         const result = await p.jobs.testConnection(ref, {
           ...(typeof options.tenantUrl === 'string' && { tenantUrl: options.tenantUrl }),
           ...(typeof options.secretToken === 'string' && { secretToken: options.secretToken }),
@@ -203,7 +179,7 @@ export function registerProvisioningCommands(
     )
     .option('--bulk <bool>', 'use /Bulk when the target advertises it')
     .action((ref: string, options: Options) =>
-      run(io, deps, options, async ({ provisioning: p }) => {
+      runWithApp(io, deps, options, async ({ provisioning: p }) => {
         const update: Record<string, unknown> = {};
         if (options.mode !== undefined) update.mode = options.mode;
         if (options.scope !== undefined) update.scope = options.scope;
@@ -240,7 +216,7 @@ export function registerProvisioningCommands(
     .argument('<app>', 'object id or name of the enterprise app')
     .option('--out <file>', 'write to this file instead of stdout')
     .action((ref: string, options: Options) =>
-      run(io, deps, options, async ({ provisioning: p }) => {
+      runWithApp(io, deps, options, async ({ provisioning: p }) => {
         const config = await p.jobs.getMappings(ref);
         if (typeof options.out === 'string') {
           writeFileSync(options.out, json(config));
@@ -253,7 +229,7 @@ export function registerProvisioningCommands(
     .argument('<app>', 'object id or name of the enterprise app')
     .argument('<file>', 'a mapping configuration, as mappings export writes it')
     .action((ref: string, file: string, options: Options) =>
-      run(io, deps, options, async ({ provisioning: p }) => {
+      runWithApp(io, deps, options, async ({ provisioning: p }) => {
         const config = await p.jobs.setMappings(ref, readJsonFile(file));
         io.stdout(
           options.json
@@ -266,7 +242,7 @@ export function registerProvisioningCommands(
     .description("restore the gallery template's mappings")
     .argument('<app>', 'object id or name of the enterprise app')
     .action((ref: string, options: Options) =>
-      run(io, deps, options, async ({ provisioning: p }) => {
+      runWithApp(io, deps, options, async ({ provisioning: p }) => {
         const config = await p.jobs.restoreDefaultMappings(ref);
         io.stdout(
           options.json
@@ -283,7 +259,7 @@ export function registerProvisioningCommands(
     .argument('<app>', 'object id or name of the enterprise app')
     .option('--out <file>', 'write to this file instead of stdout')
     .action((ref: string, options: Options) =>
-      run(io, deps, options, async ({ provisioning: p }) => {
+      runWithApp(io, deps, options, async ({ provisioning: p }) => {
         const document = await p.jobs.exportDocument(ref);
         if (typeof options.out === 'string') {
           writeFileSync(options.out, json(document));
@@ -296,7 +272,7 @@ export function registerProvisioningCommands(
     .argument('<app>', 'object id or name of the enterprise app')
     .argument('<file>', 'a document written by provisioning export')
     .action((ref: string, file: string, options: Options) =>
-      run(io, deps, options, async ({ provisioning: p }) =>
+      runWithApp(io, deps, options, async ({ provisioning: p }) =>
         jobOut(
           options,
           await p.jobs.importDocument(ref, readJsonFile(file)),
@@ -327,7 +303,7 @@ export function registerProvisioningCommands(
       .description(description)
       .argument('<app>', 'object id or name of the enterprise app')
       .action((ref: string, options: Options) =>
-        run(io, deps, options, async ({ provisioning: p }) => {
+        runWithApp(io, deps, options, async ({ provisioning: p }) => {
           const job =
             name === 'start'
               ? await p.jobs.start(ref)
@@ -347,7 +323,7 @@ export function registerProvisioningCommands(
     .option('--once', 'one cycle (roster serve runs them on the interval)')
     .option('--dry-run', 'report what the cycle would do without writing to the target')
     .action((ref: string, options: Options) =>
-      run(io, deps, options, async ({ provisioning: p }) => {
+      runWithApp(io, deps, options, async ({ provisioning: p }) => {
         if (!options.once && !options.dryRun)
           throw new UsageError(
             'add --once to run one cycle now (roster serve runs cycles on the interval)',
@@ -389,7 +365,7 @@ export function registerProvisioningCommands(
     .description('current cycle and progress, last cycle, statistics to date')
     .argument('<app>', 'object id or name of the enterprise app')
     .action((ref: string, options: Options) =>
-      run(io, deps, options, async ({ provisioning: p }) => {
+      runWithApp(io, deps, options, async ({ provisioning: p }) => {
         const s = await p.status(ref);
         if (options.json) return io.stdout(json(s));
         const current = s.currentCycle
@@ -414,7 +390,7 @@ export function registerProvisioningCommands(
     .argument('<app>', 'object id or name of the enterprise app')
     .option('--limit <n>', 'how many (default 20)')
     .action((ref: string, options: Options) =>
-      run(io, deps, options, async ({ provisioning: p }) => {
+      runWithApp(io, deps, options, async ({ provisioning: p }) => {
         const cycles = await p.cycles(ref, options.limit ? Number(options.limit) : 20);
         if (options.json) return io.stdout(json({ cycles }));
         io.stdout(
@@ -448,7 +424,7 @@ export function registerProvisioningCommands(
     .option('--limit <n>', 'entries to show (default 50; not with --format)')
     .option('--format <format>', 'csv or json: export every matching entry to stdout')
     .action((ref: string, options: Options) =>
-      run(io, deps, options, async ({ provisioning: p }) => {
+      runWithApp(io, deps, options, async ({ provisioning: p }) => {
         const statuses = ['Success', 'Failure', 'Skipped', 'Warning'];
         const actions = ['Create', 'Update', 'Disable', 'Delete', 'StagedDelete', 'Other'];
         if (options.status !== undefined && !statuses.includes(String(options.status)))

@@ -6,6 +6,8 @@
  * Example: await runWithApp(io, deps, options, async (app) => app.accounts.listTenants())
  */
 import type { Command } from 'commander';
+import { isDirectoryError } from '../directory/index.ts';
+import { isProvisioningError } from '../engine/index.ts';
 import { isAccountError } from '../scim-server/index.ts';
 import type { AppOptions, CliApp, CliDeps } from './app-port.ts';
 import type { CliIo } from './program.ts';
@@ -71,7 +73,8 @@ export async function runWithApp(
     });
     await work(app);
   } catch (error) {
-    if (isAccountError(error)) {
+    if (isAccountError(error) || isDirectoryError(error) || isProvisioningError(error)) {
+      // Roster refused: every domain error carries a kind, a message in words and the field.
       report(io, options, error.kind, error.message, error.field ?? null);
       process.exitCode = 1;
     } else if (error instanceof UsageError) {

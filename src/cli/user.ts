@@ -10,14 +10,13 @@ import type { CliDeps } from './app-port.ts';
 import {
   type ListOptions,
   listQuery,
-  runDirectory,
   userInputFrom,
   withCommon,
   withListOptions,
   withUserAttributes,
 } from './directory-run.ts';
 import type { CliIo } from './program.ts';
-import { type CommonOptions, json, table } from './run-with-app.ts';
+import { type CommonOptions, json, runWithApp, table } from './run-with-app.ts';
 
 type Options = CommonOptions & Record<string, unknown>;
 
@@ -33,7 +32,7 @@ export function registerUserCommands(program: Command, io: CliIo, deps: CliDeps 
     .description('add a user (accountEnabled defaults to true)')
     .argument('<userPrincipalName>', 'the sign-in name, like ann@contoso.com')
     .action((upn: string, options: Options) =>
-      runDirectory(io, deps, options, async (app) =>
+      runWithApp(io, deps, options, async (app) =>
         print(
           options,
           await app.directory.users.add({ ...userInputFrom(options), userPrincipalName: upn }),
@@ -49,7 +48,7 @@ export function registerUserCommands(program: Command, io: CliIo, deps: CliDeps 
   )
     .description('list users by userPrincipalName (live ones unless --deleted or --all)')
     .action((options: ListOptions) =>
-      runDirectory(io, deps, options, async (app) => {
+      runWithApp(io, deps, options, async (app) => {
         const page = await app.directory.users.list(listQuery(options));
         if (options.json) return io.stdout(json(page));
         io.stdout(
@@ -71,7 +70,7 @@ export function registerUserCommands(program: Command, io: CliIo, deps: CliDeps 
     .description('show a user with its groups and app assignments')
     .argument('<user>', 'object id or userPrincipalName')
     .action((ref: string, options: Options) =>
-      runDirectory(io, deps, options, async (app) => {
+      runWithApp(io, deps, options, async (app) => {
         const u = await app.directory.users.get(ref);
         const memberOf = await app.directory.users.memberOf(u.id);
         const assignments = await app.directory.assignments.ofPrincipal(u.id);
@@ -90,7 +89,7 @@ export function registerUserCommands(program: Command, io: CliIo, deps: CliDeps 
     .description('change attributes (an empty value clears one)')
     .argument('<user>', 'object id or userPrincipalName')
     .action((ref: string, options: Options) =>
-      runDirectory(io, deps, options, async (app) =>
+      runWithApp(io, deps, options, async (app) =>
         print(options, await app.directory.users.update(ref, userInputFrom(options)), 'Updated'),
       ),
     );
@@ -99,7 +98,7 @@ export function registerUserCommands(program: Command, io: CliIo, deps: CliDeps 
     .description('soft-delete a user: provisioning disables it; restorable for 30 days')
     .argument('<user>', 'object id or userPrincipalName')
     .action((ref: string, options: Options) =>
-      runDirectory(io, deps, options, async (app) =>
+      runWithApp(io, deps, options, async (app) =>
         print(options, await app.directory.users.delete(ref), 'Deleted'),
       ),
     );
@@ -108,7 +107,7 @@ export function registerUserCommands(program: Command, io: CliIo, deps: CliDeps 
     .description('restore a soft-deleted user (within 30 days)')
     .argument('<user>', 'object id or userPrincipalName')
     .action((ref: string, options: Options) =>
-      runDirectory(io, deps, options, async (app) =>
+      runWithApp(io, deps, options, async (app) =>
         print(options, await app.directory.users.restore(ref), 'Restored'),
       ),
     );
@@ -117,7 +116,7 @@ export function registerUserCommands(program: Command, io: CliIo, deps: CliDeps 
     .description('hard-delete a user now (provisioning deletes it in every target)')
     .argument('<user>', 'object id or userPrincipalName')
     .action((ref: string, options: Options) =>
-      runDirectory(io, deps, options, async (app) => {
+      runWithApp(io, deps, options, async (app) => {
         const u = await app.directory.users.get(ref);
         await app.directory.users.purge(u.id);
         io.stdout(
