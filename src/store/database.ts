@@ -3,8 +3,9 @@
  * camelCase records lives in the store only (architecture.md, house style).
  */
 import type { ProvisioningTables } from './provisioning/tables.ts';
+import type { CycleWorkTables } from './provisioning/work-tables.ts';
 
-export interface Database extends ProvisioningTables {
+export interface Database extends ProvisioningTables, CycleWorkTables {
   tenants: { id: string; name: string; profile: string; created: string };
   tenant_admins: {
     id: string;

@@ -11,6 +11,8 @@
  *   const page = await store.provisioning.logs.query({ appId, status: 'Failure', limit: 50 });
  */
 
+import type { CycleWorkStore } from './cycle-work-port.ts';
+
 export type ProvisioningObjectType = 'user' | 'group';
 
 export interface ProvisioningJobRecord {
@@ -304,4 +306,6 @@ export interface ProvisioningStore {
   cycles: CycleStore;
   logs: LogStore;
   escrows: EscrowStore;
+  /** A cycle's work on many workers (issue #9). */
+  work: CycleWorkStore;
 }

@@ -9,6 +9,7 @@
  */
 import type { AttrPath, FilterNode, ResourceSchema, ScimResource } from '../scim/index.ts';
 
+export type * from './cycle-work-port.ts';
 export type * from './directory-port.ts';
 export type * from './provisioning-port.ts';
 export { isStoreError, StoreError, type StoreErrorKind } from './store-error.ts';

@@ -7,6 +7,7 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely/migrati
 import * as initial from './001-initial.ts';
 import * as directory from './002-directory.ts';
 import * as provisioning from './003-provisioning.ts';
+import * as cycleWork from './004-cycle-work.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -16,6 +17,7 @@ function migrations(dialect: MigrationDialect): Record<string, Migration> {
     '001-initial': { up: (db) => initial.up(db, dialect) },
     '002-directory': { up: (db) => directory.up(db, dialect) },
     '003-provisioning': { up: (db) => provisioning.up(db, dialect) },
+    '004-cycle-work': { up: (db) => cycleWork.up(db, dialect) },
   };
 }
 

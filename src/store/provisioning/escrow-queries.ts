@@ -6,6 +6,7 @@ import type { StoreContext } from '../context.ts';
 import type { Database } from '../database.ts';
 import { chunk } from '../directory/change-feed.ts';
 import type { EscrowRecord, EscrowStore, ProvisioningObjectType } from '../provisioning-port.ts';
+import { inTransaction } from './in-transaction.ts';
 
 type Row = Database['prov_escrows'];
 
@@ -41,7 +42,7 @@ export function createEscrowStore(context: StoreContext): EscrowStore {
           last_failed: r.lastFailed,
           retry_at: r.retryAt,
         });
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         for (const part of chunk([...unique.values()], 200))
           await trx
             .insertInto('prov_escrows')

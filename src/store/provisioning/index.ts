@@ -6,6 +6,7 @@ import { createEscrowStore } from './escrow-queries.ts';
 import { createProvisioningJobStore } from './job-queries.ts';
 import { createLinkStore } from './link-queries.ts';
 import { createLogStore } from './log-queries.ts';
+import { createCycleWorkStore } from './work-queries.ts';
 
 export function createProvisioningStore(context: StoreContext): ProvisioningStore {
   return {
@@ -14,5 +15,6 @@ export function createProvisioningStore(context: StoreContext): ProvisioningStor
     cycles: createCycleStore(context),
     logs: createLogStore(context),
     escrows: createEscrowStore(context),
+    work: createCycleWorkStore(context),
   };
 }

@@ -136,7 +136,17 @@ export function createProvisioningJobStore(context: StoreContext): ProvisioningJ
           .deleteFrom('prov_jobs')
           .where('app_id', '=', appId)
           .executeTakeFirst();
-        for (const table of ['prov_links', 'prov_cycles', 'prov_logs', 'prov_escrows'] as const)
+        for (const table of [
+          'prov_links',
+          'prov_cycles',
+          'prov_logs',
+          'prov_escrows',
+          'prov_cycle_plans',
+          'prov_cycle_pages',
+          'prov_cycle_claims',
+          'prov_cycle_creates',
+          'prov_cycle_deprovisions',
+        ] as const)
           await trx.deleteFrom(table).where('app_id', '=', appId).execute();
         return Number(gone.numDeletedRows) > 0;
       });

@@ -12,6 +12,7 @@ import type {
   ProvisioningLink,
   ProvisioningObjectType,
 } from '../provisioning-port.ts';
+import { inTransaction } from './in-transaction.ts';
 
 type Row = Database['prov_links'];
 
@@ -68,7 +69,7 @@ export function createLinkStore(context: StoreContext): LinkStore {
       const unique = new Map<string, Row>();
       for (const link of links)
         unique.set(`${link.appId}\u0000${link.objectType}\u0000${link.sourceId}`, toRow(link));
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         for (const part of chunk([...unique.values()], 200)) {
           await trx
             .insertInto('prov_links')

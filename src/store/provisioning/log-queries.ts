@@ -16,6 +16,7 @@ import type {
   ProvisioningLogEntry,
   ProvisioningObjectType,
 } from '../provisioning-port.ts';
+import { inTransaction } from './in-transaction.ts';
 
 type Row = Database['prov_logs'];
 type Selected = Omit<Row, 'id'> & { id: number | string };
@@ -64,7 +65,7 @@ export function createLogStore(context: StoreContext): LogStore {
         modified: JSON.stringify(e.modifiedProperties),
         duration_ms: Math.max(0, Math.round(e.durationMs)),
       }));
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         for (const part of chunk(rows, 200))
           await trx.insertInto('prov_logs').values(part).execute();
       });
