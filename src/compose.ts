@@ -19,7 +19,14 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import { z } from 'zod';
 import { createServerApp } from './api/index.ts';
 import { createDirectory, startPurgeSchedule } from './directory/index.ts';
-import { createProvisioning, createSecretBox, minimumSecretKeyLength } from './engine/index.ts';
+import {
+  createGraphileRunner,
+  createProvisioning,
+  createSecretBox,
+  minimumSecretKeyLength,
+  type Runner,
+  type WorkerRunner,
+} from './engine/index.ts';
 import {
   checkNewPassword,
   createAccounts,
@@ -53,6 +60,26 @@ export interface RosterConfig {
    * key file in the data directory, generated on first start. Never logged.
    */
   secretKey: string | undefined;
+  /**
+   * How provisioning cycles run (issue #9): in this process, or as jobs on graphile-worker
+   * (PostgreSQL) that any number of `roster worker` processes run. File only, but
+   * ROSTER_PROVISIONING_RUNNER for the runner.
+   */
+  provisioning: ProvisioningRunnerSettings;
+}
+
+export const runnerKinds = ['in-process', 'graphile-worker'] as const;
+
+export interface ProvisioningRunnerSettings {
+  /** Default: graphile-worker on PostgreSQL, in-process on SQLite. */
+  runner: (typeof runnerKinds)[number];
+  /** graphile-worker's schema (default graphile_worker, or <schema>_worker beside another schema). */
+  workerSchema?: string;
+  /** Jobs a worker runs at once (default 2). */
+  concurrency?: number;
+  pageLeaseSeconds?: number;
+  watchSeconds?: number;
+  managerWaitSeconds?: number;
 }
 
 export interface ComposeOptions {
@@ -66,6 +93,8 @@ export interface ComposeOptions {
   config?: string | undefined;
   /** True for `serve`: port 0 becomes a free port before URLs are printed. */
   listen?: boolean;
+  /** Run provisioning cycles in this process (default: when listening; `serve --no-worker` and CLI commands do not). */
+  worker?: boolean;
   env?: Record<string, string | undefined>;
   clock?: () => Date;
   /** How provisioning reaches targets (tests pass an app's `request`); default global fetch. */
@@ -116,6 +145,29 @@ const settings = z.strictObject({
       { error: `must be an object with any of: ${Object.keys(defaultScimLimits).join(', ')}` },
     )
     .optional(),
+  provisioning: z
+    .strictObject(
+      {
+        runner: z
+          .enum(runnerKinds, { error: `must be one of: ${runnerKinds.join(', ')}` })
+          .optional(),
+        workerSchema: z
+          .string()
+          .regex(/^[a-z_][a-z0-9_]{0,62}$/, {
+            error: 'must be a PostgreSQL schema name (a-z, 0-9, _)',
+          })
+          .optional(),
+        concurrency: z.number({ error: 'must be a number' }).int().min(1).max(64).optional(),
+        pageLeaseSeconds: z.number({ error: 'must be a number' }).min(1).max(3600).optional(),
+        watchSeconds: z.number({ error: 'must be a number' }).min(0.1).max(600).optional(),
+        managerWaitSeconds: z.number({ error: 'must be a number' }).min(0).max(3600).optional(),
+      },
+      {
+        error:
+          'must be an object with any of: runner, workerSchema, concurrency, pageLeaseSeconds, watchSeconds, managerWaitSeconds',
+      },
+    )
+    .optional(),
   secretKey: z
     .string()
     .min(minimumSecretKeyLength, {
@@ -135,7 +187,12 @@ function check(
   const issue = parsed.error.issues[0]!;
   const at = issue.path.map(String);
   if (issue.code === 'unrecognized_keys') {
-    const known = at.length === 0 ? Object.keys(settings.shape) : Object.keys(defaultScimLimits);
+    const known =
+      at.length === 0
+        ? Object.keys(settings.shape)
+        : at[0] === 'provisioning'
+          ? Object.keys(settings.shape.provisioning.unwrap().shape)
+          : Object.keys(defaultScimLimits);
     const name = [...at, issue.keys[0]].join('.');
     throw new ConfigError(`${source}: ${name} is not a setting (known: ${known.join(', ')})`);
   }
@@ -182,6 +239,9 @@ export function loadConfig(
       adminToken: env.ROSTER_ADMIN_TOKEN,
       logLevel: env.ROSTER_LOG_LEVEL,
       secretKey: env.ROSTER_SECRET_KEY,
+      ...(env.ROSTER_PROVISIONING_RUNNER && {
+        provisioning: { runner: env.ROSTER_PROVISIONING_RUNNER },
+      }),
     }),
     'environment',
     {
@@ -192,6 +252,7 @@ export function loadConfig(
       adminToken: 'ROSTER_ADMIN_TOKEN',
       logLevel: 'ROSTER_LOG_LEVEL',
       secretKey: 'ROSTER_SECRET_KEY',
+      provisioning: 'ROSTER_PROVISIONING_RUNNER',
     },
   );
   const fromFlags = check(
@@ -201,6 +262,11 @@ export function loadConfig(
   );
   const merged = { ...file, ...fromEnv, ...fromFlags };
   const chosenPort = merged.port ?? 8080;
+  const runner = { ...file.provisioning, ...fromEnv.provisioning };
+  if (runner.runner === 'graphile-worker' && !merged.databaseUrl)
+    throw new ConfigError(
+      'provisioning.runner graphile-worker needs PostgreSQL: set databaseUrl (DATABASE_URL or --database-url), or use in-process',
+    );
   return {
     dataDir: merged.dataDir ?? './data',
     databaseUrl: merged.databaseUrl,
@@ -210,6 +276,10 @@ export function loadConfig(
     logLevel: merged.logLevel ?? 'info',
     scimLimits: file.scimLimits ?? {},
     secretKey: merged.secretKey,
+    provisioning: {
+      ...runner,
+      runner: runner.runner ?? (merged.databaseUrl ? 'graphile-worker' : 'in-process'),
+    },
   };
 }
 
@@ -272,6 +342,44 @@ function freePort(): Promise<number> {
 /** Where `vite build` puts the web console (src/console/vite.config.ts). */
 export const consoleDir = path.resolve(import.meta.dirname, '../dist/console');
 
+/** The runner this configuration asks for: graphile-worker jobs (PostgreSQL) or in-process. */
+function createRunner(
+  config: RosterConfig,
+  provisioning: ReturnType<typeof createProvisioning>,
+  parts: {
+    store: Store;
+    clock: () => Date;
+    log: pino.Logger;
+    fetch: ComposeOptions['fetch'];
+    secret: string;
+  },
+): Runner | WorkerRunner {
+  const settings = config.provisioning;
+  if (settings.runner === 'in-process' || !config.databaseUrl) return provisioning.createRunner();
+  const seconds = (s: number | undefined) => (s === undefined ? undefined : s * 1000);
+  const timing = {
+    ...(settings.pageLeaseSeconds && { pageLeaseMs: seconds(settings.pageLeaseSeconds)! }),
+    ...(settings.watchSeconds && { watchMs: seconds(settings.watchSeconds)! }),
+    ...(settings.managerWaitSeconds !== undefined && {
+      managerWaitMs: seconds(settings.managerWaitSeconds)!,
+    }),
+  };
+  return createGraphileRunner({
+    store: parts.store,
+    clock: parts.clock,
+    log: parts.log,
+    fetch: parts.fetch ?? ((url, init) => fetch(url, init)),
+    secretBox: createSecretBox(parts.secret),
+    events: provisioning.events,
+    jobs: provisioning.jobs,
+    runCycle: provisioning.runCycle,
+    connectionString: config.databaseUrl,
+    ...(settings.workerSchema && { workerSchema: settings.workerSchema }),
+    ...(settings.concurrency && { concurrency: settings.concurrency }),
+    timing,
+  });
+}
+
 export async function compose(options: ComposeOptions = {}) {
   let config = loadConfig(options);
   if (options.listen && config.port === 0)
@@ -333,7 +441,16 @@ export async function compose(options: ComposeOptions = {}) {
     log,
     templates: directory.gallery,
   });
-  const runner = options.listen ? provisioning.createRunner() : undefined;
+  const runner =
+    (options.worker ?? options.listen)
+      ? createRunner(config, provisioning, {
+          store,
+          clock,
+          log,
+          fetch: options.fetch,
+          secret: secret.key,
+        })
+      : undefined;
   runner?.start();
   const purge = options.listen
     ? startPurgeSchedule({
@@ -377,7 +494,10 @@ export async function compose(options: ComposeOptions = {}) {
       publicUrl: config.publicUrl,
       logLevel: config.logLevel,
       operatorApi: config.adminToken !== undefined,
+      runner: config.provisioning.runner,
     },
+    /** The provisioning runner of this process (none for CLI commands and `serve --no-worker`). */
+    runner,
     /** The migrations this start applied (empty when the database was current). */
     migrations,
     accounts,

@@ -20,6 +20,8 @@ export interface AppOptions {
   config?: string | undefined;
   /** True for `serve`. */
   listen?: boolean;
+  /** Run provisioning cycles in this process (`serve` unless --no-worker; `worker`). */
+  worker?: boolean;
 }
 
 export interface CliLog {
@@ -34,7 +36,11 @@ export interface CliApp {
     port: number;
     publicUrl: string;
     operatorApi: boolean;
+    /** How provisioning cycles run: in-process, or graphile-worker jobs. */
+    runner?: 'in-process' | 'graphile-worker';
   };
+  /** The provisioning runner of this process, when it runs cycles. */
+  runner?: { ready?: () => Promise<void>; running(): string[] } | undefined;
   /** Migrations applied when this app opened the database. */
   migrations: string[];
   accounts: Accounts;

@@ -19,6 +19,7 @@ import { registerServeCommand } from './serve.ts';
 import { registerTenantCommands } from './tenant.ts';
 import { registerTokenCommands } from './token.ts';
 import { registerUserCommands } from './user.ts';
+import { registerWorkerCommand } from './worker.ts';
 
 /** Where a command writes; tests pass buffers, main.ts passes the process streams. */
 export interface CliIo {
@@ -35,6 +36,7 @@ export function createProgram(io: CliIo, version: string, deps?: CliDeps): Comma
   registerTenantCommands(program, io, deps);
   registerTokenCommands(program, io, deps);
   registerServeCommand(program, io, deps);
+  registerWorkerCommand(program, io, deps);
   registerMigrateCommand(program, io, deps);
   registerDemoCommand(program, io, deps);
   registerUserCommands(program, io, deps);

@@ -55,7 +55,7 @@ function report(
 export async function runWithApp(
   io: CliIo,
   deps: CliDeps | undefined,
-  options: CommonOptions & Pick<AppOptions, 'port' | 'listen'>,
+  options: CommonOptions & Pick<AppOptions, 'port' | 'listen' | 'worker'>,
   work: (app: CliApp) => Promise<void>,
 ): Promise<void> {
   let app: CliApp | undefined;
@@ -70,6 +70,7 @@ export async function runWithApp(
       config: options.config,
       port: options.port,
       listen: options.listen ?? false,
+      ...(options.worker !== undefined && { worker: options.worker }),
     });
     await work(app);
   } catch (error) {

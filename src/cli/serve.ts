@@ -16,6 +16,8 @@ import { type CommonOptions, runWithApp, UsageError, withStoreOptions } from './
 interface ServeOptions extends CommonOptions {
   port?: number;
   demo?: boolean;
+  /** False with --no-worker: API and SCIM only, provisioning cycles run in `roster worker`s. */
+  worker?: boolean;
 }
 
 const drainMs = 10_000;
@@ -74,14 +76,23 @@ export function registerServeCommand(program: Command, io: CliIo, deps: CliDeps 
       parsePort,
     )
     .option(
+      '--no-worker',
+      'serve the API and SCIM only: provisioning cycles run in `roster worker` processes',
+    )
+    .option(
       '--demo',
       'create the demo tenant, directory and Wrike app first (once), as npm start does',
     )
     .action(async (options: ServeOptions) => {
-      await runWithApp(io, deps, { ...options, listen: true }, async (app) => {
-        if (options.demo) await announceDemo(io, app);
-        await run(io, app);
-      });
+      await runWithApp(
+        io,
+        deps,
+        { ...options, listen: true, worker: options.worker !== false },
+        async (app) => {
+          if (options.demo) await announceDemo(io, app);
+          await run(io, app);
+        },
+      );
       if (!process.exitCode) io.stdout('Roster stopped.\n');
     });
 }

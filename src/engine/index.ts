@@ -40,3 +40,9 @@ export { csvColumns, type LogFormat } from './log-export.ts';
 export { createInProcessRunner, type InProcessRunnerDeps, type Runner } from './runner.ts';
 export { createSecretBox, minimumSecretKeyLength, type SecretBox } from './secret-box.ts';
 export type { ProvisioningStatus } from './status.ts';
+export {
+  createGraphileRunner,
+  type GraphileRunnerDeps,
+  type WorkerRunner,
+} from './workers/graphile-runner.ts';
+export type { WorkerTiming } from './workers/worker-deps.ts';

@@ -78,7 +78,7 @@ export interface PageWrites {
 
 export interface PageCommit {
   /** running: a part of the page (managers ahead); its done and counts add up. */
-  status: 'running' | 'done' | 'failed';
+  status: 'running' | 'done' | 'failed' | 'cancelled';
   writes: PageWrites;
   result?: Record<string, unknown>;
   error?: string;

@@ -70,6 +70,14 @@ export interface CycleContext {
   /** Called after each page: renews the job's lease. */
   heartbeat: () => Promise<void>;
   log: EngineLog;
+  /** Workers (issue #9): told of each create, so a page run again after a crash knows its own. */
+  journal?: CreateJournal;
+}
+
+/** Where a cycle on workers notes its creates: before the request, and the id it answered. */
+export interface CreateJournal {
+  creating(type: ProvisioningObjectType, sourceId: string): Promise<void>;
+  created(type: ProvisioningObjectType, sourceId: string, targetId: string): void;
 }
 
 /** Thrown between pages when the job was stopped: the cycle ends as `stopped`. */

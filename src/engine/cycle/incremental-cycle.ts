@@ -21,7 +21,10 @@ import { syncObjects } from './sync-objects.ts';
 export const maxChangesPerCycle = 50_000;
 const feedPage = 1000;
 
-async function usersOfGroup(context: CycleContext, groupId: string): Promise<string[]> {
+async function usersOfGroup(
+  context: Pick<CycleContext, 'store' | 'job'>,
+  groupId: string,
+): Promise<string[]> {
   const flatten = context.job.settings.flattenNestedGroups;
   if (flatten) return memberIdsOf(context.store, groupId, true);
   return (await context.store.directory.groups.members(groupId))
@@ -56,7 +59,24 @@ async function visit(
   }
 }
 
-export async function runIncrementalCycle(context: CycleContext): Promise<CycleOutcome> {
+/** What an incremental cycle visits: objects with their last change, member deltas, the window read. */
+export interface IncrementalWork {
+  users: Map<string, number | null>;
+  groups: Map<string, number | null>;
+  members: ReturnType<typeof emptyWindow>['members'];
+  /** The change-feed sequence read up to, and the head when the cycle began. */
+  at: number;
+  head: number;
+}
+
+/**
+ * Reads the change window since the watermark (at most maxChangesPerCycle changes), coalesced and
+ * widened to the members whose scope changed, plus the escrows due. Workers split the result
+ * into pages (src/engine/workers).
+ */
+export async function readChangeWindow(
+  context: Pick<CycleContext, 'store' | 'scope' | 'app' | 'job' | 'mappings' | 'clock'>,
+): Promise<IncrementalWork> {
   const { store, scope, app } = context;
   const head = await store.directory.changes.head();
   const window = emptyWindow();
@@ -93,14 +113,19 @@ export async function runIncrementalCycle(context: CycleContext): Promise<CycleO
     const target = escrow.objectType === 'user' ? users : groups;
     if (!target.has(escrow.sourceId)) target.set(escrow.sourceId, null);
   }
-  context.recorder.setTotal(users.size + groups.size + window.members.size);
+  return { users, groups, members: window.members, at, head };
+}
+
+export async function runIncrementalCycle(context: CycleContext): Promise<CycleOutcome> {
+  const { users, groups, members, at, head } = await readChangeWindow(context);
+  context.recorder.setTotal(users.size + groups.size + members.size);
 
   if (context.mappings.user) await visit(context, 'user', users);
   else context.recorder.done(users.size);
   if (context.mappings.group) await visit(context, 'group', groups);
   else context.recorder.done(groups.size);
-  if (context.mappings.group) await applyMemberDeltas(context, window.members);
-  else context.recorder.done(window.members.size);
+  if (context.mappings.group) await applyMemberDeltas(context, members);
+  else context.recorder.done(members.size);
   await runReferencePass(context);
   const hold = await runDeprovisions(context);
   return { watermark: at, more: at < head, hold };

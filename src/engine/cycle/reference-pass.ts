@@ -222,7 +222,8 @@ async function syncManager(
 
 const groupsAtOnce = 16;
 
-async function handlePage(
+/** One page of links with pending references (workers run the pass a page per job). */
+export async function handlePage(
   context: CycleContext,
   type: 'user' | 'group',
   links: ProvisioningLink[],

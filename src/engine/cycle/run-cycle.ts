@@ -11,19 +11,24 @@
  * Example: const report = await runCycle(deps, 'Wrike', { dryRun: true });
  */
 import { hostname } from 'node:os';
-import { isSyncError, type SyncError } from '../../client/index.ts';
-import { isStoreError, type Store } from '../../store/store.ts';
+import {
+  isSyncError,
+  type ScimClient,
+  type SyncError,
+  type TargetCapabilities,
+} from '../../client/index.ts';
+import { type CycleKind, isStoreError, type Store } from '../../store/store.ts';
 import { compileMappings } from '../../sync/index.ts';
-import { findApp } from '../app-info.ts';
-import { loadAssignmentScope } from '../assignment-scope.ts';
+import { type AppInfo, findApp } from '../app-info.ts';
+import { type AssignmentScope, loadAssignmentScope } from '../assignment-scope.ts';
 import { ProvisioningError } from '../engine-error.ts';
 import type { EngineEvents } from '../events.ts';
 import { type Job, type JobState, jobOf } from '../job-record.ts';
 import type { Jobs } from '../jobs.ts';
 import { openCredentials, openTargetClient, type TargetClientDeps } from '../target-client.ts';
 import { type CycleContext, CycleStopped, type EngineLog } from './cycle-context.ts';
-import { createCycleLinks } from './cycle-links.ts';
-import { createCycleRecorder } from './cycle-recorder.ts';
+import { type CycleLinks, createCycleLinks } from './cycle-links.ts';
+import { type CycleRecorder, createCycleRecorder } from './cycle-recorder.ts';
 import type { CycleReport } from './cycle-report.ts';
 import { runIncrementalCycle } from './incremental-cycle.ts';
 import { type CycleOutcome, runInitialCycle } from './initial-cycle.ts';
@@ -128,6 +133,123 @@ async function finishJob(
   }
 }
 
+/** The enabled object mappings of the job, compiled (a group mapping only when the target takes groups). */
+export function compileJobMappings(app: AppInfo, job: Job): CycleContext['mappings'] {
+  const compiled = compileMappings(job.mappings);
+  if (!compiled.ok)
+    throw new ProvisioningError(
+      'invalid',
+      `the mappings do not compile: ${compiled.issues[0]?.message}`,
+      'mappings',
+      compiled.issues,
+    );
+  return {
+    ...(compiled.value.bySource.user && { user: compiled.value.bySource.user }),
+    ...(compiled.value.bySource.group &&
+      app.limits.groups && { group: compiled.value.bySource.group }),
+  };
+}
+
+export interface CycleParts {
+  app: AppInfo;
+  job: Job;
+  cycleId: string;
+  kind: CycleKind;
+  dryRun: boolean;
+  mappings: CycleContext['mappings'];
+  client: ScimClient;
+  capabilities: TargetCapabilities;
+  links: CycleLinks;
+  recorder: CycleRecorder;
+  signal: AbortSignal | undefined;
+  heartbeat: () => Promise<void>;
+  /** Who is in scope, when the caller loaded it already (workers keep it per cycle). */
+  scope?: AssignmentScope;
+}
+
+/**
+ * Everything a cycle works with, once its target is known: the writer (Bulk when the job uses it
+ * and the target advertises it), who is in scope, the match settings. The in-process cycle
+ * builds one per cycle; workers build one per page (src/engine/workers).
+ */
+export async function openCycleContext(deps: CycleDeps, parts: CycleParts): Promise<CycleContext> {
+  const { job, capabilities, client, dryRun } = parts;
+  const bulk = job.settings.useBulk && capabilities.bulk.supported;
+  return {
+    store: deps.store,
+    app: parts.app,
+    job,
+    cycleId: parts.cycleId,
+    kind: parts.kind,
+    dryRun,
+    clock: deps.clock,
+    mappings: parts.mappings,
+    scope:
+      parts.scope ??
+      (await loadAssignmentScope(deps.store, parts.app, {
+        all: job.settings.scope === 'all',
+        flatten: job.settings.flattenNestedGroups,
+      })),
+    client,
+    writer: createTargetWriter(client, {
+      mode: dryRun ? 'dryRun' : bulk ? 'bulk' : 'single',
+      maxOperations: capabilities.bulk.maxOperations,
+    }),
+    links: parts.links,
+    recorder: parts.recorder,
+    match: {
+      batching: true,
+      chunkSize: 50,
+      maxResults: capabilities.filter.maxResults || 100,
+    },
+    deprovisions: [],
+    claims: new Map(),
+    aheadRuns: new Map(),
+    candidates: undefined,
+    pageSize: deps.pageSize ?? 500,
+    memberBatchSize: 100,
+    signal: parts.signal,
+    heartbeat: parts.heartbeat,
+    log: deps.log,
+  };
+}
+
+/**
+ * The end of a cycle, whoever ran it: its row (status, progress, counts, window), the job's
+ * watermark, statistics and next run (not for dry runs), the cycle:finished event and a log line.
+ */
+export async function endCycle(
+  deps: CycleDeps,
+  job: Job,
+  report: CycleReport,
+  outcome: CycleOutcome | undefined,
+): Promise<void> {
+  const { status, cycleId, kind, dryRun } = report;
+  await deps.store.provisioning.cycles.update(cycleId, {
+    status,
+    finished: report.finished,
+    done: report.done,
+    total: report.total,
+    counts: report.counts,
+    error: report.error,
+    watermarkTo: status === 'succeeded' ? report.watermark : null,
+  });
+  if (!dryRun) await finishJob(deps, job, report, outcome);
+  deps.events.emit('cycle:finished', { appId: report.appId, report });
+  deps.log.info(
+    {
+      appId: report.appId,
+      cycleId,
+      kind,
+      status,
+      durationMs: report.durationMs,
+      counts: report.counts,
+      dryRun,
+    },
+    `provisioning cycle ${status}`,
+  );
+}
+
 export async function runCycle(
   deps: CycleDeps,
   appRef: string,
@@ -144,14 +266,7 @@ export async function runCycle(
       'mode',
     );
   const credentials = openCredentials(job.credentials, deps.secretBox);
-  const compiled = compileMappings(job.mappings);
-  if (!compiled.ok)
-    throw new ProvisioningError(
-      'invalid',
-      `the mappings do not compile: ${compiled.issues[0]?.message}`,
-      'mappings',
-      compiled.issues,
-    );
+  const mappings = compileJobMappings(app, job);
   // Unique per cycle: two cycles of one process must not share a lease either.
   const owner = `${options.owner ?? defaultOwner()}/${crypto.randomUUID().slice(0, 8)}`;
   const leaseMs = deps.leaseMs ?? 5 * 60_000;
@@ -196,54 +311,27 @@ export async function runCycle(
     const client = openTargetClient(credentials, app.limits, deps);
     const recorder = createCycleRecorder({ store, appId: app.id, cycleId, dryRun, clock, events });
     const links = createCycleLinks(store.provisioning.links, app.id, cycleId, { dryRun });
-    const mappings = {
-      ...(compiled.value.bySource.user && { user: compiled.value.bySource.user }),
-      ...(compiled.value.bySource.group &&
-        app.limits.groups && { group: compiled.value.bySource.group }),
-    };
     let outcome: CycleOutcome | undefined;
     let status: CycleReport['status'] = 'succeeded';
     let error: string | null = null;
     try {
       const capabilities = await client.discover();
-      const bulk = job.settings.useBulk && capabilities.bulk.supported;
-      const context: CycleContext = {
-        store,
+      const context = await openCycleContext(deps, {
         app,
         job,
         cycleId,
         kind,
         dryRun,
-        clock,
         mappings,
-        scope: await loadAssignmentScope(store, app, {
-          all: job.settings.scope === 'all',
-          flatten: job.settings.flattenNestedGroups,
-        }),
         client,
-        writer: createTargetWriter(client, {
-          mode: dryRun ? 'dryRun' : bulk ? 'bulk' : 'single',
-          maxOperations: capabilities.bulk.maxOperations,
-        }),
+        capabilities,
         links,
         recorder,
-        match: {
-          batching: true,
-          chunkSize: 50,
-          maxResults: capabilities.filter.maxResults || 100,
-        },
-        deprovisions: [],
-        claims: new Map(),
-        aheadRuns: new Map(),
-        candidates: undefined,
-        pageSize: deps.pageSize ?? 500,
-        memberBatchSize: 100,
         signal: options.signal,
         heartbeat: async () => {
           if (!dryRun) await lease();
         },
-        log: deps.log,
-      };
+      });
       outcome =
         kind === 'initial' ? await runInitialCycle(context) : await runIncrementalCycle(context);
       if (outcome.hold) {
@@ -288,28 +376,7 @@ export async function runCycle(
       more: outcome?.more ?? false,
       ...(dryRun && { entries: recorder.dryRunEntries }),
     };
-    await store.provisioning.cycles.update(cycleId, {
-      status,
-      finished: report.finished,
-      ...progress,
-      counts: report.counts,
-      error,
-      watermarkTo: status === 'succeeded' ? report.watermark : null,
-    });
-    if (!dryRun) await finishJob(deps, job, report, outcome);
-    events.emit('cycle:finished', { appId: app.id, report });
-    deps.log.info(
-      {
-        appId: app.id,
-        cycleId,
-        kind,
-        status,
-        durationMs: report.durationMs,
-        counts: report.counts,
-        dryRun,
-      },
-      `provisioning cycle ${status}`,
-    );
+    await endCycle(deps, job, report, outcome);
     return report;
   } finally {
     if (!dryRun) await store.provisioning.jobs.release(app.id, owner);

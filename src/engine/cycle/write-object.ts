@@ -79,7 +79,9 @@ export async function createObject(
 ): Promise<WriteResult> {
   checkExport(exported);
   const { desired, unresolved } = resolve(exported, lookup);
+  await context.journal?.creating(work.type, work.item.sourceId);
   const targetId = await context.writer.create(mapping.endpoint, desired.resource);
+  context.journal?.created(work.type, work.item.sourceId, targetId);
   const at = context.clock().toISOString();
   const link: ProvisioningLink = {
     appId: context.app.id,
