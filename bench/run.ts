@@ -4,7 +4,9 @@
  * Options: --duration S (per scenario, default 10), --connections N (50), --users N (100000),
  * --scale N (users for the filter-scaling check, default 1000000; 0 skips it),
  * --database-url URL (also run on PostgreSQL and print both side by side),
- * --import-rows N (identity-side CSV import of N users, default 100000; 0 skips it).
+ * --import-rows N (identity-side CSV import of N users, default 100000; 0 skips it),
+ * --workers 1,2,4 (only the initial provisioning cycle on that many graphile-worker processes,
+ * PostgreSQL: --database-url or DATABASE_URL; bench/workers.ts).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -26,8 +28,19 @@ const { values: options } = parseArgs({
     scale: { type: 'string', default: '1000000' },
     'database-url': { type: 'string' },
     'import-rows': { type: 'string', default: '100000' },
+    workers: { type: 'string' },
   },
 });
+// --workers 1,2,4: only the provisioning bench on graphile-worker (bench/workers.ts).
+if (options.workers) {
+  const { runWorkersBench } = await import('./workers.ts');
+  await runWorkersBench({
+    workers: options.workers,
+    databaseUrl: options['database-url'] ?? process.env.DATABASE_URL,
+    log: (line) => console.log(line),
+  });
+  process.exit(0);
+}
 const duration = Number(options.duration);
 const connections = Number(options.connections);
 const userCount = Number(options.users);

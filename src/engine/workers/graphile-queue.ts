@@ -4,6 +4,8 @@
  * waiting (the key is its app), a page at most one job waiting, a cycle one watcher. No queue
  * names: graphile-worker locks a named queue while one of its jobs runs, and a worker killed
  * then would block the app's queue for hours; the job's lease keeps cycles apart instead.
+ * Coordinators and watchers go before pages (priority), or a queue full of pages would keep
+ * the watcher — which finds dead pages and moves the cycle on — waiting behind them.
  *
  * Example: const queue = createGraphileQueue(utils); await queue.cycle(appId, new Date());
  */
@@ -36,7 +38,12 @@ export function createGraphileQueue(utils: Pick<WorkerUtils, 'addJob' | 'addJobs
   return {
     async cycle(appId, runAt, manual) {
       const payload: CyclePayload = { appId, ...(manual && { manual: true }) };
-      await utils.addJob(tasks.cycle, payload, { jobKey: cycleKey(appId), runAt, maxAttempts: 3 });
+      await utils.addJob(tasks.cycle, payload, {
+        jobKey: cycleKey(appId),
+        runAt,
+        maxAttempts: 3,
+        priority: -1,
+      });
     },
     async pages(appId, keys, runAt) {
       if (keys.length === 0) return;
@@ -56,6 +63,7 @@ export function createGraphileQueue(utils: Pick<WorkerUtils, 'addJob' | 'addJobs
         jobKey: watchKey(cycleId),
         runAt,
         maxAttempts: 3,
+        priority: -1,
         jobKeyMode: keep ? 'preserve_run_at' : 'replace',
       });
     },

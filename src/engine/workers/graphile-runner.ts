@@ -56,6 +56,22 @@ export interface WorkerRunner extends Runner {
   ready(): Promise<void>;
 }
 
+/**
+ * Runs `work` holding the advisory lock every migration of the database takes (the store's
+ * too, store/postgres): Kysely reads the whole catalog before it migrates, and graphile-worker
+ * changes its schema when it starts, so processes starting together take turns.
+ */
+export async function withMigrationLock<T>(pool: pg.Pool, work: () => Promise<T>): Promise<T> {
+  const lock = await pool.connect();
+  try {
+    await lock.query("select pg_advisory_lock(hashtext('roster:migrations'))");
+    return await work();
+  } finally {
+    await lock.query("select pg_advisory_unlock(hashtext('roster:migrations'))").catch(() => {});
+    lock.release();
+  }
+}
+
 async function defaultSchema(pool: pg.Pool): Promise<string> {
   const { rows } = await pool.query<{ schema: string }>('select current_schema() as schema');
   const schema = rows[0]?.schema ?? 'public';
@@ -176,25 +192,32 @@ export function createGraphileRunner(deps: GraphileRunnerDeps): WorkerRunner {
   async function boot(): Promise<void> {
     pool = new pg.Pool({ connectionString: deps.connectionString, max: concurrency + 4 });
     pool.on('error', (err) => log.error({ err }, 'graphile-worker connection failed'));
+    pool.on('connect', (client) => {
+      client.on('error', (err) => log.error({ err }, 'graphile-worker connection failed'));
+    });
     const schema = deps.workerSchema ?? (await defaultSchema(pool));
-    utils = await makeWorkerUtils({ pgPool: pool, schema, logger });
-    await utils.migrate();
     wdeps = {
       ...deps,
-      queue: createGraphileQueue(utils),
+      queue: createGraphileQueue({
+        addJob: (...args) => utils!.addJob(...args),
+        addJobs: (...args) => utils!.addJobs(...args),
+      }),
       timing: { ...defaultTiming, ...(deps.leaseMs && { leaseMs: deps.leaseMs }), ...deps.timing },
       workerId: deps.workerId ?? `${hostname()}:${process.pid}`,
     };
     cache = createCyclePartsCache(wdeps);
-    worker = await run({
-      pgPool: pool,
-      schema,
-      logger,
-      concurrency,
-      noHandleSignals: true,
-      pollInterval: 1000,
-      parsedCronItems: [],
-      taskList,
+    await withMigrationLock(pool, async () => {
+      utils = await makeWorkerUtils({ pgPool: pool, schema, logger });
+      worker = await run({
+        pgPool: pool!,
+        schema,
+        logger,
+        concurrency,
+        noHandleSignals: true,
+        pollInterval: 1000,
+        parsedCronItems: [],
+        taskList,
+      });
     });
     log.info(
       { schema, concurrency, workerId: wdeps.workerId },

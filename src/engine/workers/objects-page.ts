@@ -84,8 +84,11 @@ export async function runObjectsPage(run: PageRun, work: ObjectsWork) {
   const taken = (map: Map<string, symbol>) =>
     [...map].filter(([, t]) => t !== other).map(([id]) => id);
 
-  // 1. This page's managers from outside it go first, and are committed at once for the others.
-  const ahead = [...outside].filter((id) => isMine(id) && !settled.has(id));
+  // 1. This page's managers (from outside it, and its own) go first, committed at once for the others.
+  const pageManagers = new Set(live.map(managerOf).filter((m): m is string => !!m));
+  const ahead = [...new Set([...outside, ...[...pageManagers].filter((m) => known.has(m))])].filter(
+    (id) => isMine(id) && !settled.has(id),
+  );
   if (ahead.length > 0) {
     const page = await openPageContext(deps, parts, run.heartbeat);
     page.prior = await priorCreates(work_, key.cycleId, 'user', ahead);

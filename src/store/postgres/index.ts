@@ -24,6 +24,9 @@ export interface PostgresStoreOptions {
   migrate?: boolean;
 }
 
+/** The advisory lock every schema migration on the database takes (graphile-worker's too). */
+export const migrationLock = 'roster:migrations';
+
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
   const pool = new pg.Pool({
     connectionString: options.connectionString,
@@ -35,10 +38,20 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   if (options.migrate !== false) {
-    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-    // Not `onMigrated?.(await …)`: optional chaining would skip the migration itself.
-    const applied = await migrateToLatest(db as Kysely<unknown>, 'postgres', rows[0]?.schema);
-    options.onMigrated?.(applied);
+    // Processes starting together take turns: Kysely reads the catalog of every schema before
+    // migrating, and another process's DDL (graphile-worker's own migration takes the same
+    // lock) would change it underneath.
+    const lock = await pool.connect();
+    try {
+      await lock.query(`select pg_advisory_lock(hashtext('${migrationLock}'))`);
+      const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+      // Not `onMigrated?.(await …)`: optional chaining would skip the migration itself.
+      const applied = await migrateToLatest(db as Kysely<unknown>, 'postgres', rows[0]?.schema);
+      options.onMigrated?.(applied);
+    } finally {
+      await lock.query(`select pg_advisory_unlock(hashtext('${migrationLock}'))`).catch(() => {});
+      lock.release();
+    }
   }
   return createKyselyStore({
     db,

@@ -1,0 +1,186 @@
+/**
+ * Cycles on graphile-worker (one worker process here; several in workers-processes.test.ts):
+ * the same initial and incremental cycle as the in-process engine on each database, with the
+ * same log, links and target; small pages so the work is split; one pending cycle per app;
+ * a stop; and the watermark and statistics written once.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { makeWorkerUtils } from 'graphile-worker';
+import pg from 'pg';
+import { createSecretBox } from '../../src/engine/index.ts';
+import { createCyclePartsCache } from '../../src/engine/workers/cycle-parts.ts';
+import { createGraphileQueue } from '../../src/engine/workers/graphile-queue.ts';
+import { withMigrationLock } from '../../src/engine/workers/graphile-runner.ts';
+import { runPage } from '../../src/engine/workers/page-run.ts';
+import { startCycle } from '../../src/engine/workers/start-cycle.ts';
+import { defaultTiming, type WorkerDeps } from '../../src/engine/workers/worker-deps.ts';
+import { enterprise, silentLog } from './support.ts';
+import { createWorkerHarness, fastTiming, skip } from './workers-support.ts';
+
+describe('provisioning on graphile-worker', { skip }, () => {
+  test('initial and incremental cycles give what the in-process engine gives', async (t) => {
+    const h = await createWorkerHarness({ pageSize: 2 });
+    t.after(() => h.close());
+    const boss = await h.addUser('boss@contoso.test');
+    const ann = await h.addUser('ann@contoso.test', { manager: boss.id });
+    const bob = await h.addUser('bob@contoso.test', { manager: boss.id });
+    const team = await h.directory.groups.add({ displayName: 'Team', securityEnabled: true });
+    await h.directory.groups.addMembers(team.id, [boss.id, ann.id, bob.id]);
+    await h.assign('group', team.id);
+    const runner = h.runner();
+    runner.start();
+    await runner.ready();
+    const initial = await runner.trigger(h.app.id);
+    assert.equal(initial.status, 'succeeded', initial.error ?? '');
+    assert.equal(initial.kind, 'initial');
+    assert.deepEqual(await h.brief(initial), [
+      'Create/Success Team',
+      'Create/Success ann@contoso.test',
+      'Create/Success bob@contoso.test',
+      'Create/Success boss@contoso.test',
+      'Update/Success Team',
+    ]);
+    const bossId = (await h.userNamed('boss@contoso.test'))!.id;
+    const annOnTarget = (await h.userNamed('ann@contoso.test'))!;
+    assert.equal((annOnTarget[enterprise] as { manager: { value: string } }).manager.value, bossId);
+    assert.equal(h.memberIds(await h.groupNamed('Team')).length, 3);
+    assert.equal((await h.targetUsers()).length, 3);
+
+    await h.directory.users.update(ann.id, { jobTitle: 'Lead' });
+    await h.directory.groups.removeMembers(team.id, [boss.id]);
+    const incremental = await runner.trigger(h.app.id);
+    assert.equal(incremental.status, 'succeeded', incremental.error ?? '');
+    assert.deepEqual(await h.brief(incremental), [
+      'Disable/Success boss@contoso.test',
+      'Update/Success Team',
+      'Update/Success ann@contoso.test',
+    ]);
+    assert.equal((await h.userNamed('boss@contoso.test'))!.active, false);
+    const status = await h.provisioning.status(h.app.id);
+    assert.equal(status.watermark, incremental.watermark);
+    assert.equal(status.statistics.cycles, 2);
+    assert.deepEqual(status.statistics.counts, { Create: 4, Success: 8, Update: 3, Disable: 1 });
+    assert.deepEqual(await h.store.provisioning.work.openPlans(), [], 'the work is dropped');
+  });
+});
+
+/** Worker deps over the harness, for driving the pieces one at a time. */
+function piecesOf(
+  h: Awaited<ReturnType<typeof createWorkerHarness>>,
+  store = h.store,
+  timing = {},
+) {
+  const queued: string[] = [];
+  const deps: WorkerDeps = {
+    store,
+    clock: () => new Date(),
+    events: h.provisioning.events,
+    jobs: h.provisioning.jobs,
+    log: silentLog,
+    fetch: (u, init) => h.scim.request(u, init),
+    secretBox: createSecretBox('test-secret-key-0123456789abcdef-0123'),
+    clientOptions: { timeoutMs: 5000, retry: { maxAttempts: 1 } },
+    pageSize: 2,
+    queue: {
+      cycle: async (appId) => void queued.push(`cycle ${appId}`),
+      pages: async (_appId, keys) =>
+        void queued.push(...keys.map((k) => `page ${k.phase}:${k.seq}`)),
+      watch: async (cycleId) => void queued.push(`watch ${cycleId}`),
+    },
+    timing: { ...defaultTiming, ...fastTiming, ...timing },
+    workerId: 'dying-worker',
+  };
+  return { deps, queued, cache: createCyclePartsCache(deps) };
+}
+
+describe('pages on graphile-worker when workers die', { skip }, () => {
+  test('a page whose worker died after writing to the target runs again: nothing twice, logged as created', async (t) => {
+    const h = await createWorkerHarness({ pageSize: 2, settings: { scope: 'all' } });
+    t.after(() => h.close());
+    for (let i = 0; i < 5; i++) await h.addUser(`u${i}@contoso.test`);
+    // A worker that dies right before its commit: the target has its creates, the store nothing.
+    const killed = new Error('the worker was killed');
+    const work = {
+      ...h.store.provisioning.work,
+      commitPage: async () => {
+        throw killed;
+      },
+      releasePage: async () => {
+        throw killed;
+      },
+    };
+    const dying = piecesOf(
+      h,
+      { ...h.store, provisioning: { ...h.store.provisioning, work } },
+      {
+        pageLeaseMs: 1000,
+      },
+    );
+    const started = await startCycle(dying.deps, h.app.id, { manual: true });
+    assert.ok(started && 'pages' in started, 'a cycle started');
+    assert.equal(started.pages.length, 3, '5 users in pages of 2');
+    await assert.rejects(runPage(dying.deps, dying.cache, started.pages[0]!), /killed/);
+    assert.equal((await h.targetUsers()).length, 2, 'the dead page created its two users');
+    assert.equal(await h.store.provisioning.links.count(h.app.id), 0, 'and recorded nothing');
+
+    // A live worker: the watcher finds the dead page (lease expired) and the pages never queued.
+    const runner = h.runner({ requeueMs: 300 });
+    runner.start();
+    await runner.ready();
+    const deadline = Date.now() + 60_000;
+    let cycle = await h.store.provisioning.cycles.get(started.cycleId);
+    while (cycle?.status === 'running' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      cycle = await h.store.provisioning.cycles.get(started.cycleId);
+    }
+    assert.equal(cycle?.status, 'succeeded', `the cycle ended: ${cycle?.status} ${cycle?.error}`);
+    assert.equal((await h.targetUsers()).length, 5, 'no user twice on the target');
+    const entries = (
+      await h.provisioning.logs(h.app.id, { cycleId: started.cycleId }, { limit: 100 })
+    ).entries;
+    assert.deepEqual(
+      entries.map((e) => `${e.action}/${e.status} ${e.sourceIdentity}`).sort(),
+      [0, 1, 2, 3, 4].map((i) => `Create/Success u${i}@contoso.test`),
+    );
+    assert.equal(
+      entries.filter((e) => e.reason?.includes('earlier run of this page')).length,
+      2,
+      'the two the dead page created are logged as created by it',
+    );
+    assert.deepEqual(cycle?.counts, { Create: 5, Success: 5 });
+    assert.equal(await h.store.provisioning.links.count(h.app.id, 'user'), 5);
+  });
+
+  test('one cycle per app at a time, and at most one waiting: the job key and the lease', async (t) => {
+    const h = await createWorkerHarness({ pageSize: 2, settings: { scope: 'all' } });
+    t.after(() => h.close());
+    await h.addUser('ann@contoso.test');
+    const { deps } = piecesOf(h);
+    const first = await startCycle(deps, h.app.id, { manual: true });
+    assert.ok(first && 'cycleId' in first);
+    assert.deepEqual(await startCycle(deps, h.app.id, { manual: true }), {
+      running: first.cycleId,
+    });
+
+    const pool = new pg.Pool({ connectionString: h.url, max: 2 });
+    t.after(() => pool.end());
+    const schema = `${h.schema}_worker`;
+    const utils = await withMigrationLock(pool, () => makeWorkerUtils({ pgPool: pool, schema }));
+    t.after(() => utils.release());
+    const queue = createGraphileQueue(utils);
+    for (let i = 0; i < 5; i++) await queue.cycle(h.app.id, new Date(Date.now() + i * 1000));
+    for (let i = 0; i < 3; i++)
+      await queue.pages(h.app.id, [{ cycleId: first.cycleId, phase: 'sync', seq: 0 }]);
+    const { rows } = await pool.query<{ task_identifier: string; n: string }>(
+      `select task_identifier, count(*) as n from ${schema}.jobs group by task_identifier order by 1`,
+    );
+    assert.deepEqual(
+      rows.map((r) => [r.task_identifier, Number(r.n)]),
+      [
+        ['roster_cycle', 1],
+        ['roster_page', 1],
+      ],
+    );
+  });
+});
