@@ -17,6 +17,7 @@ test('defaults: ./data, port 8080, http://localhost:8080, info, no operator toke
     logLevel: 'info',
     scimLimits: {},
     secretKey: undefined,
+    provisioning: { runner: 'in-process' },
   });
 });
 
@@ -43,6 +44,7 @@ test('flags beat the environment, which beats the config file', (t) => {
     logLevel: 'warn',
     scimLimits: { bodyBytes: 1_000_000, ratePerSecond: 0 },
     secretKey: undefined,
+    provisioning: { runner: 'in-process' },
   });
   const env = {
     ROSTER_CONFIG: file,
@@ -59,6 +61,13 @@ test('flags beat the environment, which beats the config file', (t) => {
   assert.deepEqual([fromFlags.dataDir, fromFlags.port], ['/flag/data', 9100]);
   const postgres = 'postgres://roster:secret@db.internal:5432/roster';
   assert.equal(loadConfig({}, { DATABASE_URL: postgres }).databaseUrl, postgres);
+  // On PostgreSQL cycles run on graphile-worker unless the configuration says in-process.
+  assert.equal(loadConfig({}, { DATABASE_URL: postgres }).provisioning.runner, 'graphile-worker');
+  assert.equal(
+    loadConfig({}, { DATABASE_URL: postgres, ROSTER_PROVISIONING_RUNNER: 'in-process' })
+      .provisioning.runner,
+    'in-process',
+  );
   assert.equal(
     loadConfig({ databaseUrl: `${postgres}_flag` }, { DATABASE_URL: postgres }).databaseUrl,
     `${postgres}_flag`,
@@ -91,7 +100,7 @@ test('bad settings are refused in words naming the setting and its source', (t) 
   );
   refused(
     () => loadConfig({ config: file }, {}),
-    /config file .*roster\.json: prot is not a setting \(known: dataDir, databaseUrl, port, publicUrl, adminToken, logLevel, scimLimits, secretKey\)/,
+    /config file .*roster\.json: prot is not a setting \(known: dataDir, databaseUrl, port, publicUrl, adminToken, logLevel, scimLimits, provisioning, secretKey\)/,
   );
   refused(
     () => loadConfig({ config: path.join(dir, 'missing.json') }, {}),
@@ -104,6 +113,20 @@ test('bad settings are refused in words naming the setting and its source', (t) 
   );
   writeFileSync(file, JSON.stringify({ scimLimits: { bodyBytes: 'big' } }));
   refused(() => loadConfig({ config: file }, {}), /: scimLimits\.bodyBytes must be a number$/);
+  writeFileSync(file, JSON.stringify({ provisioning: { runner: 'graphile-worker' } }));
+  refused(
+    () => loadConfig({ config: file }, {}),
+    /^provisioning\.runner graphile-worker needs PostgreSQL: set databaseUrl/,
+  );
+  writeFileSync(file, JSON.stringify({ provisioning: { runners: 2 } }));
+  refused(
+    () => loadConfig({ config: file }, {}),
+    /: provisioning\.runners is not a setting \(known: runner, workerSchema, concurrency, /,
+  );
+  refused(
+    () => loadConfig({}, { ROSTER_PROVISIONING_RUNNER: 'cron' }),
+    /^environment: ROSTER_PROVISIONING_RUNNER must be one of: in-process, graphile-worker/,
+  );
   writeFileSync(file, '{ nope');
   refused(() => loadConfig({ config: file }, {}), /is not valid JSON/);
 });
@@ -123,6 +146,7 @@ test('compose opens <dataDir>/roster.db and serves healthz, the admin API and me
       publicUrl: 'http://localhost:8080',
       logLevel: 'silent',
       operatorApi: true,
+      runner: 'in-process',
     });
     assert.equal(JSON.stringify(app.config).includes(token), false);
     assert.deepEqual(await (await app.fetch(new Request('http://x/healthz'))).json(), {
