@@ -20,7 +20,7 @@ import { openPostgresStore } from '../../src/store/postgres/index.ts';
 import type { Store } from '../../src/store/store.ts';
 import { fastPasswords } from '../directory/support.ts';
 import { silentLog } from '../engine/support.ts';
-import { databaseUrl, freshSchemaUrl, skip } from '../engine/workers-support.ts';
+import { freshSchemaUrl, skip } from '../engine/workers-support.ts';
 
 const main = path.join(import.meta.dirname, '../../src/main.ts');
 const users = 20_000;
