@@ -47,12 +47,20 @@ export async function createWorkerHarness(options: EngineHarnessOptions = {}) {
     open: () => openPostgresStore({ connectionString: url, poolSize: 6 }),
   });
   const runners: ReturnType<typeof createGraphileRunner>[] = [];
-  function runner(timing: Partial<WorkerTiming> = {}, workerId = `test-${runners.length}`) {
+  /** A worker; `delayMs` slows each request to the target (to catch a cycle midway). */
+  function runner(
+    timing: Partial<WorkerTiming> = {},
+    workerId = `test-${runners.length}`,
+    delayMs = 0,
+  ) {
     const created = createGraphileRunner({
       store: h.store,
       clock: () => new Date(),
       log: silentLog,
-      fetch: (u, init) => h.scim.request(u, init),
+      fetch: async (u, init) => {
+        if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+        return h.scim.request(u, init);
+      },
       secretBox: createSecretBox('test-secret-key-0123456789abcdef-0123'),
       clientOptions: { timeoutMs: 5000, retry: { maxAttempts: 1 } },
       events: h.provisioning.events,
