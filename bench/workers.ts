@@ -89,7 +89,10 @@ function spawnChild(
   args: string[],
   ready: RegExp,
 ): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ROSTER_LOG_LEVEL: 'error' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ROSTER_LOG_LEVEL: process.env.BENCH_WORKER_LOG_LEVEL ?? 'error',
+  };
   for (const key of ['DATABASE_URL', 'ROSTER_CONFIG', 'PORT']) delete env[key];
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
   const kill = () => child.kill('SIGKILL');

@@ -94,6 +94,8 @@ export function createGraphileRunner(deps: GraphileRunnerDeps): WorkerRunner {
   const logger = new Logger(() => (level, message, meta) => {
     if (level === 'error') log.error({ ...meta, component: 'graphile-worker' }, message);
     else if (level === 'warning') log.warn({ ...meta, component: 'graphile-worker' }, message);
+    else if (level === 'info' && !message.startsWith('Completed task'))
+      log.info({ ...meta, component: 'graphile-worker' }, message);
   });
 
   let wdeps: WorkerDeps;
@@ -219,6 +221,14 @@ export function createGraphileRunner(deps: GraphileRunnerDeps): WorkerRunner {
         taskList,
       });
     });
+    // graphile-worker's pool ends on a fatal error of its own; a worker must not go quiet.
+    worker!.promise.then(
+      () => {
+        if (!stopping)
+          log.error({}, 'graphile-worker stopped on its own; this worker runs no more jobs');
+      },
+      (err: unknown) => log.error({ err }, 'graphile-worker failed; this worker runs no more jobs'),
+    );
     log.info(
       { schema, concurrency, workerId: wdeps.workerId },
       'provisioning worker started (graphile-worker)',

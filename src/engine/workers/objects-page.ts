@@ -63,15 +63,15 @@ export async function runObjectsPage(run: PageRun, work: ObjectsWork) {
     }
     frontier = [...new Set(found.map(managerOf).filter((m): m is string => !!m && !known.has(m)))];
   }
-  const work_ = store.provisioning.work;
-  const held = await work_.claims(key.cycleId, [...outside]);
+  const cycleWork = store.provisioning.work;
+  const held = await cycleWork.claims(key.cycleId, [...outside]);
   const free: string[] = [];
   for (const id of outside) {
     const record = known.get(id)!;
     if (held.has(id) || record.deleted !== null) continue;
     if (parts.scope.all || (await parts.scope.isUserAssigned(id))) free.push(id);
   }
-  const claims = await work_.claim(parts.app.id, key.cycleId, name, [
+  const claims = await cycleWork.claim(parts.app.id, key.cycleId, name, [
     ...live.map((r) => r.id),
     ...free,
   ]);
@@ -91,7 +91,7 @@ export async function runObjectsPage(run: PageRun, work: ObjectsWork) {
   );
   if (ahead.length > 0) {
     const page = await openPageContext(deps, parts, run.heartbeat);
-    page.prior = await priorCreates(work_, key.cycleId, 'user', ahead);
+    page.prior = await priorCreates(cycleWork, key.cycleId, 'user', ahead);
     for (const id of settled) page.context.claims.set(id, other);
     page.context.candidates = new Set(
       [...claims.keys()].filter((id) => isMine(id) && !settled.has(id)),
@@ -113,13 +113,13 @@ export async function runObjectsPage(run: PageRun, work: ObjectsWork) {
   const deadline = Date.now() + run.options.managerWaitMs;
   while (waiting.length > 0 && Date.now() < deadline) {
     await run.sleep(run.options.managerPollMs);
-    const now = await work_.claims(key.cycleId, waiting);
+    const now = await cycleWork.claims(key.cycleId, waiting);
     waiting = waiting.filter((m) => !now.get(m)?.done);
   }
 
   // 3. The page's own users.
   const page = await openPageContext(deps, parts, run.heartbeat);
-  page.prior = await priorCreates(work_, key.cycleId, 'user', ids);
+  page.prior = await priorCreates(cycleWork, key.cycleId, 'user', ids);
   page.context.recorder.done(dropped);
   for (const id of settled) page.context.claims.set(id, other);
   page.context.candidates = new Set(
