@@ -103,9 +103,13 @@ async function finishJob(
     const succeeded = report.status === 'succeeded';
     const held = report.status === 'held';
     const judged = judgeCycle(job.state, calls, new Date(report.finished), policy);
+    // Turned off only when it was on (a job an admin had turned off keeps its own reason).
+    const disable = judged.disable && job.enabled;
+    const event = judged.disable && !disable ? 'none' : judged.event;
     const state: JobState = {
       ...job.state,
       ...judged.state,
+      disabledReason: disable ? judged.state.disabledReason : job.state.disabledReason,
       statistics: {
         cycles: job.state.statistics.cycles + 1,
         initialCycles: job.state.statistics.initialCycles + (report.kind === 'initial' ? 1 : 0),
@@ -148,7 +152,6 @@ async function finishJob(
       new Date(
         Date.parse(report.finished) + (report.more ? 1000 : job.settings.intervalSeconds * 1000),
       );
-    const disable = judged.disable && job.enabled;
     try {
       const updated = await jobs.update(
         job.appId,
@@ -165,9 +168,9 @@ async function finishJob(
       const q = state.quarantine;
       const nextAttemptAt = judged.nextRunAt?.toISOString() ?? null;
       const notices: JobNotice[] = [];
-      if (judged.event === 'entered' && q)
+      if (event === 'entered' && q)
         notices.push({ kind: 'quarantined', quarantine: q, nextAttemptAt });
-      if (judged.event === 'reasonChanged' && q && job.state.quarantine)
+      if (event === 'reasonChanged' && q && job.state.quarantine)
         notices.push({
           kind: 'quarantineReasonChanged',
           previous: job.state.quarantine.reason,
@@ -181,7 +184,7 @@ async function finishJob(
           disabledReason: state.disabledReason ?? '',
         });
       if (held && state.hold) notices.push({ kind: 'tooManyDeletes', hold: state.hold });
-      return { job: jobOf(updated), notices, event: judged.event, quarantine: q, nextAttemptAt };
+      return { job: jobOf(updated), notices, event, quarantine: q, nextAttemptAt };
     } catch (error) {
       if (!isStoreError(error, 'conflict') || attempt >= 10) throw error;
     }
