@@ -4,8 +4,8 @@
  * into one HTTP app. The only file besides main.ts that names a concrete store.
  *
  * Precedence: command-line flags, then environment variables, then the config file
- * (`--config FILE` or ROSTER_CONFIG), then defaults. Secrets (ROSTER_ADMIN_TOKEN) are never
- * logged: the startup log says only whether one is set.
+ * (`--config FILE` or ROSTER_CONFIG), then defaults. Secrets (ROSTER_ADMIN_TOKEN, the SMTP
+ * password) are never logged: the startup log says only whether one is set.
  *
  * Example: const app = await compose({ data: './data', port: 8080 }); await app.fetch(request);
  */
@@ -19,7 +19,14 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import { z } from 'zod';
 import { createServerApp } from './api/index.ts';
 import { createDirectory, startPurgeSchedule } from './directory/index.ts';
-import { createProvisioning, createSecretBox, minimumSecretKeyLength } from './engine/index.ts';
+import {
+  createProvisioning,
+  createSecretBox,
+  createSmtpMailer,
+  minimumSecretKeyLength,
+  parseSmtpUrl,
+  type SmtpSettings,
+} from './engine/index.ts';
 import {
   checkNewPassword,
   createAccounts,
@@ -34,6 +41,7 @@ import {
 import { openPostgresStore } from './store/postgres/index.ts';
 import { openSqliteStore } from './store/sqlite/index.ts';
 import type { Store } from './store/store.ts';
+import { defaultQuarantinePolicy, type QuarantinePolicy } from './sync/index.ts';
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -53,6 +61,10 @@ export interface RosterConfig {
    * key file in the data directory, generated on first start. Never logged.
    */
   secretKey: string | undefined;
+  /** The SMTP server of notification emails (file `smtp`, or ROSTER_SMTP_URL + ROSTER_SMTP_FROM). */
+  smtp: SmtpSettings | undefined;
+  /** Provisioning engine settings; file only: `quarantine` changes Entra's thresholds and times. */
+  provisioning: { quarantine: Partial<QuarantinePolicy> };
 }
 
 export interface ComposeOptions {
@@ -78,6 +90,58 @@ export class ConfigError extends Error {
 }
 
 const portRule = 'must be a port number from 0 to 65535 (0 picks a free one)';
+const smtpPortRule = 'must be a port number from 1 to 65535';
+const smtpSettings = z.strictObject(
+  {
+    host: z.string({ error: 'must name the SMTP server' }).min(1, 'must name the SMTP server'),
+    port: z
+      .number({ error: smtpPortRule })
+      .int({ error: smtpPortRule })
+      .min(1, { error: smtpPortRule })
+      .max(65535, { error: smtpPortRule })
+      .optional(),
+    secure: z.boolean({ error: 'must be true (TLS from the start, port 465) or false' }).optional(),
+    user: z.string({ error: 'must be a string' }).optional(),
+    password: z.string({ error: 'must be a string' }).optional(),
+    from: z
+      .string({ error: 'is required: the sender, e.g. "Roster <roster@contoso.com>"' })
+      .regex(/@/, { error: 'must be an email address, e.g. "Roster <roster@contoso.com>"' }),
+  },
+  { error: 'must be an object with host, port, secure, user, password and from' },
+);
+const count = (rule: string) =>
+  z.number({ error: `must be ${rule}` }).min(0, { error: `must be ${rule}` });
+const share = z
+  .number({ error: 'must be a share from 0 to 1' })
+  .min(0, { error: 'must be a share from 0 to 1' })
+  .max(1, { error: 'must be a share from 0 to 1' });
+const quarantineSettings = z.strictObject(
+  {
+    minFailures: count('a number of failures').optional(),
+    failureShare: share.optional(),
+    maxFailures: count('a number of failures').optional(),
+    absoluteFailures: count('a number of failures').optional(),
+    failingCallShare: share.optional(),
+    failingCycles: z
+      .number({ error: 'must be a whole number from 1' })
+      .int({ error: 'must be a whole number from 1' })
+      .min(1, { error: 'must be a whole number from 1' })
+      .optional(),
+    retryOffsetsMs: z
+      .array(z.number().positive(), { error: 'must be a list of milliseconds, e.g. [21600000]' })
+      .min(1, { error: 'must list at least one time' })
+      .optional(),
+    thenEveryMs: z
+      .number({ error: 'must be milliseconds' })
+      .positive({ error: 'must be more than 0' })
+      .optional(),
+    disableAfterMs: z
+      .number({ error: 'must be milliseconds' })
+      .positive({ error: 'must be more than 0' })
+      .optional(),
+  },
+  { error: `must be an object with any of: ${Object.keys(defaultQuarantinePolicy).join(', ')}` },
+);
 const settings = z.strictObject({
   dataDir: z.string().min(1, { error: 'must name a directory' }).optional(),
   databaseUrl: z
@@ -122,8 +186,26 @@ const settings = z.strictObject({
       error: `is too short: use at least ${minimumSecretKeyLength} random characters (e.g. \`openssl rand -base64 32\`)`,
     })
     .optional(),
+  smtp: smtpSettings.optional(),
+  provisioning: z
+    .strictObject(
+      { quarantine: quarantineSettings.optional() },
+      { error: 'must be an object with quarantine' },
+    )
+    .optional(),
 });
 type Settings = z.infer<typeof settings>;
+
+/** The keys the object at `at` (a path into the settings) knows, for "is not a setting". */
+function knownKeys(at: readonly string[]): string[] {
+  let schema: z.ZodType = settings;
+  for (const key of at) {
+    while (schema instanceof z.ZodOptional) schema = schema.unwrap() as z.ZodType;
+    schema = (schema as z.ZodObject).shape[key] as z.ZodType;
+  }
+  while (schema instanceof z.ZodOptional) schema = schema.unwrap() as z.ZodType;
+  return Object.keys((schema as z.ZodObject).shape);
+}
 
 function check(
   input: unknown,
@@ -135,7 +217,7 @@ function check(
   const issue = parsed.error.issues[0]!;
   const at = issue.path.map(String);
   if (issue.code === 'unrecognized_keys') {
-    const known = at.length === 0 ? Object.keys(settings.shape) : Object.keys(defaultScimLimits);
+    const known = knownKeys(at);
     const name = [...at, issue.keys[0]].join('.');
     throw new ConfigError(`${source}: ${name} is not a setting (known: ${known.join(', ')})`);
   }
@@ -162,6 +244,55 @@ function readFileSettings(file: string): Settings {
   return found.dataDir
     ? { ...found, dataDir: path.resolve(path.dirname(file), found.dataDir) }
     : found;
+}
+
+/**
+ * The SMTP server: ROSTER_SMTP_URL (smtp://user:password@host:port, smtps:// for TLS) replaces
+ * the file's `smtp` server and login; ROSTER_SMTP_FROM its sender. Port 587 by default, 465
+ * with TLS.
+ */
+function smtpOf(
+  file: Settings['smtp'],
+  env: Record<string, string | undefined>,
+): SmtpSettings | undefined {
+  const url = env.ROSTER_SMTP_URL || undefined;
+  const from = env.ROSTER_SMTP_FROM || undefined;
+  let server: Omit<SmtpSettings, 'from' | 'port' | 'secure'> & {
+    port?: number | undefined;
+    secure?: boolean | undefined;
+  } = file ?? { host: '' };
+  if (url) {
+    try {
+      server = parseSmtpUrl(url);
+    } catch (error) {
+      throw new ConfigError(`environment: ROSTER_SMTP_URL ${(error as Error).message}`);
+    }
+  }
+  if (!url && !file) {
+    if (from)
+      throw new ConfigError(
+        'environment: ROSTER_SMTP_FROM needs ROSTER_SMTP_URL (or smtp in the config file): the SMTP server to send through',
+      );
+    return undefined;
+  }
+  if (from !== undefined && !from.includes('@'))
+    throw new ConfigError(
+      'environment: ROSTER_SMTP_FROM must be an email address, e.g. "Roster <roster@contoso.com>"',
+    );
+  const sender = from ?? file?.from;
+  if (!sender)
+    throw new ConfigError(
+      'environment: ROSTER_SMTP_URL needs ROSTER_SMTP_FROM: the sender, e.g. "Roster <roster@contoso.com>"',
+    );
+  const secure = server.secure ?? server.port === 465;
+  return {
+    host: server.host,
+    port: server.port ?? (secure ? 465 : 587),
+    secure,
+    ...(server.user !== undefined && { user: server.user }),
+    ...(server.password !== undefined && { password: server.password }),
+    from: sender,
+  };
 }
 
 /** The configuration from flags, environment and file; ConfigError in words when one is wrong. */
@@ -210,6 +341,8 @@ export function loadConfig(
     logLevel: merged.logLevel ?? 'info',
     scimLimits: file.scimLimits ?? {},
     secretKey: merged.secretKey,
+    smtp: smtpOf(file.smtp, env),
+    provisioning: { quarantine: file.provisioning?.quarantine ?? {} },
   };
 }
 
@@ -325,6 +458,10 @@ export async function compose(options: ComposeOptions = {}) {
       { file: secret.file },
       'the secret key comes from this data directory: every server sharing the database needs the same key (set ROSTER_SECRET_KEY)',
     );
+  if (options.listen && !config.smtp)
+    log.info(
+      'no SMTP server is configured: notification emails of provisioning jobs are logged, not sent (set smtp in the config file, or ROSTER_SMTP_URL and ROSTER_SMTP_FROM)',
+    );
   const provisioning = createProvisioning({
     store,
     clock,
@@ -332,6 +469,9 @@ export async function compose(options: ComposeOptions = {}) {
     secretBox: createSecretBox(secret.key),
     log,
     templates: directory.gallery,
+    mailer: config.smtp ? createSmtpMailer(config.smtp) : undefined,
+    publicUrl: config.publicUrl,
+    quarantine: config.provisioning.quarantine,
   });
   const runner = options.listen ? provisioning.createRunner() : undefined;
   runner?.start();

@@ -104,9 +104,13 @@ const operations: Operation[] = [
       response: s.jobView,
     },
   ),
-  op('post', '/restart', 'Restart: the next cycle is initial (links kept)', 'manageApps', {
-    response: s.jobView,
-  }),
+  op(
+    'post',
+    '/restart',
+    'Restart with reset scopes (default: watermark, escrows, quarantine; full also drops links)',
+    'manageApps',
+    { body: s.restartBody, response: s.restartView },
+  ),
   op(
     'post',
     '/allow-deletes',

@@ -22,6 +22,7 @@ import {
   credentialsBody,
   cyclesQuery,
   logsQuery,
+  restartBody,
   runBody,
   settingsBody,
   testConnectionBody,
@@ -119,7 +120,9 @@ export function registerProvisioningApi(api: Hono<any>, deps: ProvisioningApiDep
 
   routes.post(`${base}/start`, write, async (c) => c.json(await jobs.start(app(c))));
   routes.post(`${base}/stop`, write, async (c) => c.json(await jobs.stop(app(c))));
-  routes.post(`${base}/restart`, write, async (c) => c.json(await jobs.restart(app(c))));
+  routes.post(`${base}/restart`, write, async (c) =>
+    c.json(await jobs.restart(app(c), (await optionalBody(c, restartBody)).reset)),
+  );
   routes.post(`${base}/allow-deletes`, write, async (c) => c.json(await jobs.allowDeletes(app(c))));
   routes.post(`${base}/run`, write, async (c) => {
     const body = await optionalBody(c, runBody);

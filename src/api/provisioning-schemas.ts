@@ -8,7 +8,7 @@
  * Example: settingsBody.parse({ mode: 'automatic', scope: 'assigned', intervalSeconds: 2400 })
  */
 import { z } from 'zod';
-import { maxIntervalSeconds } from '../engine/index.ts';
+import { defaultResetScopes, maxIntervalSeconds, resetScopes } from '../engine/index.ts';
 
 const timestamp = z.string().meta({ format: 'date-time' });
 const counts = z.record(z.string(), z.number()).meta({
@@ -70,6 +70,48 @@ export const runBody = z.strictObject({
     .meta({ description: 'Answer with the report when the cycle ends (dry runs always wait)' }),
 });
 
+export const restartBody = z.strictObject({
+  reset: z
+    .array(z.string().meta({ enum: [...resetScopes] }))
+    .optional()
+    .meta({
+      description:
+        'What the restart resets: watermark (the next cycle is initial), escrows (failed objects and their counts), quarantine (lifted; a job turned off by quarantine stays off until started), forceDeletes (the held deletes go through), full (all of these, and every link is dropped so everything is matched again). ' +
+        `Omitted or empty: ${defaultResetScopes.join(', ')}. Every restart lifts a TooManyDeletes hold.`,
+    }),
+});
+
+const quarantineView = z
+  .looseObject({
+    since: timestamp,
+    reason: z.enum([
+      'EncounteredQuarantineException',
+      'EncounteredEscrowProportionThreshold',
+      'EncounteredEscrowAbsoluteThreshold',
+      'AllCallsFailing',
+    ]),
+    detail: z.string(),
+    nextAttemptAt: timestamp
+      .nullable()
+      .meta({ description: 'When the next attempt runs; null while the job is off' }),
+  })
+  .nullable();
+
+const holdView = z
+  .looseObject({
+    reason: z.literal('TooManyDeletes'),
+    detail: z.string(),
+    since: timestamp,
+    count: z.number(),
+    threshold: z.number(),
+  })
+  .nullable();
+
+const disabledReason = z
+  .string()
+  .nullable()
+  .meta({ description: 'Why quarantine turned the job off (after four weeks); null otherwise' });
+
 const attributeMapping = z.looseObject({
   type: z.enum(['direct', 'constant', 'expression', 'none']),
   source: z.string().optional(),
@@ -130,8 +172,15 @@ export const jobView = z.looseObject({
   initialPending: z.boolean(),
   watermark: z.number(),
   nextRunAt: timestamp.nullable(),
-  hold: z.looseObject({ reason: z.string(), detail: z.string() }).nullable(),
-  quarantine: z.looseObject({ reason: z.string(), detail: z.string() }).nullable(),
+  hold: holdView,
+  quarantine: quarantineView,
+  disabledReason,
+});
+
+export const restartView = jobView.extend({
+  reset: z
+    .array(z.enum(resetScopes))
+    .meta({ description: 'The scopes reset, full expanded into the others' }),
 });
 
 export const connectionTestView = z.looseObject({
@@ -176,6 +225,9 @@ export const statusView = z.looseObject({
   statistics: z.looseObject({ cycles: z.number(), counts, durationMs: z.number() }),
   initialPending: z.boolean(),
   nextRunAt: timestamp.nullable(),
+  hold: holdView,
+  quarantine: quarantineView,
+  disabledReason,
 });
 
 export const cycleList = z.object({

@@ -17,6 +17,8 @@ test('defaults: ./data, port 8080, http://localhost:8080, info, no operator toke
     logLevel: 'info',
     scimLimits: {},
     secretKey: undefined,
+    smtp: undefined,
+    provisioning: { quarantine: {} },
   });
 });
 
@@ -43,6 +45,8 @@ test('flags beat the environment, which beats the config file', (t) => {
     logLevel: 'warn',
     scimLimits: { bodyBytes: 1_000_000, ratePerSecond: 0 },
     secretKey: undefined,
+    smtp: undefined,
+    provisioning: { quarantine: {} },
   });
   const env = {
     ROSTER_CONFIG: file,
@@ -91,7 +95,7 @@ test('bad settings are refused in words naming the setting and its source', (t) 
   );
   refused(
     () => loadConfig({ config: file }, {}),
-    /config file .*roster\.json: prot is not a setting \(known: dataDir, databaseUrl, port, publicUrl, adminToken, logLevel, scimLimits, secretKey\)/,
+    /config file .*roster\.json: prot is not a setting \(known: dataDir, databaseUrl, port, publicUrl, adminToken, logLevel, scimLimits, secretKey, smtp, provisioning\)/,
   );
   refused(
     () => loadConfig({ config: path.join(dir, 'missing.json') }, {}),

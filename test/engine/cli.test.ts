@@ -159,4 +159,40 @@ describe('roster provisioning (CLI)', () => {
     assert.equal(started.enabled, true);
     assert.equal((await ok('provisioning', 'stop', 'Demo')).enabled, false);
   });
+
+  test('restart --reset: the scopes reset (full expanded, links dropped, nothing duplicated); a wrong scope is a usage mistake', async () => {
+    const full = await ok('provisioning', 'restart', 'Demo', '--reset', 'escrows,full');
+    assert.deepEqual(full.reset, ['watermark', 'escrows', 'quarantine', 'forceDeletes', 'full']);
+    assert.deepEqual((await ok('provisioning', 'status', 'Demo')).links, { users: 0, groups: 0 });
+    const report = await ok('provisioning', 'run', 'Demo', '--once');
+    assert.equal(report.kind, 'initial');
+    assert.equal(report.counts.Create, undefined, 'matched, not created again');
+    assert.equal((await ok('provisioning', 'status', 'Demo')).links.users, 1);
+    const users = await target.app.request('https://roster.test/scim/v2/acme/Users', {
+      headers: { authorization: `Bearer ${target.token}` },
+    });
+    assert.equal(((await users.json()) as { totalResults: number }).totalResults, 1);
+
+    const human = await cli('provisioning', 'restart', 'Demo', '--reset', 'escrows');
+    assert.equal(human.code, 0, human.stderr);
+    assert.match(human.stdout, /^Restarted; reset escrows\.\n/);
+    assert.deepEqual((await ok('provisioning', 'restart', 'Demo')).reset, [
+      'watermark',
+      'escrows',
+      'quarantine',
+    ]);
+    const wrong = await cli(
+      'provisioning',
+      'restart',
+      'Demo',
+      '--reset',
+      'watermark,bogus',
+      '--json',
+    );
+    assert.equal(wrong.code, 2);
+    assert.equal(
+      JSON.parse(wrong.stderr).error.message,
+      '--reset "bogus" is not a reset scope: use a comma-separated list of watermark, escrows, quarantine, forceDeletes, full',
+    );
+  });
 });

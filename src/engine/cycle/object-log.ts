@@ -22,13 +22,17 @@ export async function settleAll(tasks: readonly Promise<unknown>[]): Promise<voi
   if (failed) throw (failed as PromiseRejectedResult).reason;
 }
 
-/** Logs a failed object and escrows it; rethrows a `stop` (the cycle ends). */
+/**
+ * Logs a failed object and escrows it; rethrows a `stop` (the cycle ends). `reference`: the
+ * failed write was a manager or member reference (counted apart for quarantine).
+ */
 export function recordFailure(
   context: CycleContext,
   work: Pick<ObjectWork, 'type' | 'item' | 'identity' | 'steps' | 'startedAt'>,
   targetId: string | null,
   action: 'Create' | 'Update' | 'Disable' | 'Delete' | 'Other',
   error: unknown,
+  options: { reference?: boolean } = {},
 ): void {
   if (!isSyncError(error) && !(error instanceof ObjectFailure))
     context.log.error(
@@ -51,7 +55,7 @@ export function recordFailure(
     steps: [...work.steps, actionStep('Failure', reason)],
     startedAt: work.startedAt,
   });
-  context.recorder.failed(work.type, work.item.sourceId, error);
+  context.recorder.failed(work.type, work.item.sourceId, error, options);
   if (isSyncError(error) && error.kind === 'stop') throw error;
 }
 

@@ -106,6 +106,7 @@ async function syncGroupMembers(
       link.targetId,
       'Update',
       error,
+      { reference: true },
     );
   try {
     if (pending.full) {
@@ -216,7 +217,7 @@ async function syncManager(
       context.links.remove('user', link.sourceId);
       return;
     }
-    recordFailure(context, work, link.targetId, 'Update', error);
+    recordFailure(context, work, link.targetId, 'Update', error, { reference: true });
   }
 }
 
