@@ -17,6 +17,8 @@ import { type RunCycleOptions, runCycle } from './cycle/run-cycle.ts';
 import { createEngineEvents, type EngineEvents } from './events.ts';
 import { createJobs } from './jobs.ts';
 import { exportLogs, type LogFormat } from './log-export.ts';
+import type { OnDemandInput } from './on-demand/on-demand-subject.ts';
+import { type OnDemandOptions, runOnDemand } from './on-demand/run-on-demand.ts';
 import { createInProcessRunner, type InProcessRunnerDeps, type Runner } from './runner.ts';
 import { provisioningStatus } from './status.ts';
 import type { TargetClientDeps } from './target-client.ts';
@@ -29,6 +31,8 @@ export interface ProvisioningDeps extends TargetClientDeps {
   events?: EngineEvents;
   /** Objects per page of a cycle (default 500). */
   pageSize?: number;
+  /** How long a job's lease lasts without renewal (default 5 minutes; tests shorten it). */
+  leaseMs?: number;
 }
 
 export type LogFilter = Omit<LogQuery, 'appId' | 'limit' | 'before'>;
@@ -64,6 +68,9 @@ export function createProvisioning(deps: ProvisioningDeps) {
     jobs,
     events,
     runCycle: run,
+    /** Provision one user, or one group of at most 5 members, now; see on-demand/run-on-demand.ts. */
+    onDemand: (appRef: string, input: OnDemandInput, options: OnDemandOptions = {}) =>
+      runOnDemand(cycleDeps, appRef, input, options),
     status: (appRef: string) => provisioningStatus({ ...deps, jobs }, appRef),
     async cycles(appRef: string, limit = 20) {
       const app = await findApp(deps.store, appRef);

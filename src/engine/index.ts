@@ -37,6 +37,9 @@ export {
 } from './job-settings.ts';
 export type { Jobs, JobView } from './jobs.ts';
 export { csvColumns, type LogFormat } from './log-export.ts';
+export type { OnDemandReport, OnDemandResult } from './on-demand/on-demand-results.ts';
+export { maxOnDemandMembers, type OnDemandInput } from './on-demand/on-demand-subject.ts';
+export type { OnDemandOptions } from './on-demand/run-on-demand.ts';
 export { createInProcessRunner, type InProcessRunnerDeps, type Runner } from './runner.ts';
 export { createSecretBox, minimumSecretKeyLength, type SecretBox } from './secret-box.ts';
 export type { ProvisioningStatus } from './status.ts';

@@ -67,6 +67,11 @@ export interface CycleContext {
   /** Group member ids per PATCH request. */
   memberBatchSize: number;
   signal: AbortSignal | undefined;
+  /**
+   * Provision on demand: the log's steps carry what was read (the source attributes), the
+   * assignments behind the scope decision and the exported resource.
+   */
+  trace?: boolean;
   /** Called after each page: renews the job's lease. */
   heartbeat: () => Promise<void>;
   log: EngineLog;

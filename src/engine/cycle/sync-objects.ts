@@ -43,9 +43,9 @@ async function update(
   const reactivated = link.state === 'disabled';
   try {
     const result = await updateObject(context, mapping, work, link, lookup, {
-      read: matched || context.kind === 'initial' || reactivated,
+      read: matched || context.kind !== 'incremental' || reactivated,
       softDeleted: false,
-      fullMembers: work.type === 'group' && (matched || context.kind === 'initial'),
+      fullMembers: work.type === 'group' && (matched || context.kind !== 'incremental'),
     });
     context.links.put(result.link);
     let note: string | undefined;
@@ -138,7 +138,7 @@ async function createOrLink(
         return;
       }
     }
-    recordFailure(context, { ...work, steps }, null, 'Create', error);
+    recordFailure(context, { ...work, steps }, null, 'Create', error, exported.resource);
   }
 }
 
