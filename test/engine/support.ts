@@ -28,13 +28,25 @@ export interface EngineHarnessOptions {
   pageSize?: number;
   /** The store both sides use (default SQLite :memory:). */
   open?: () => Promise<Store>;
+  /**
+   * How the job reaches its target instead of `app.request` (a fake target over loopback HTTP
+   * wraps `direct`), and the Tenant URL it is given.
+   */
+  target?: (direct: (url: string, init: RequestInit) => Promise<Response>) => {
+    fetch: (url: string, init: RequestInit) => Promise<Response>;
+    tenantUrl: string;
+  };
+  /** The engine's clock (default: the real one); the fault tests move it past back-offs. */
+  clock?: () => Date;
+  /** The job's client options (default: 5 s timeout, one attempt). */
+  clientOptions?: Record<string, unknown>;
 }
 
 export async function createEngineHarness(options: EngineHarnessOptions = {}) {
   const store = options.open
     ? await options.open()
     : await openSqliteStore({ location: ':memory:' });
-  const clock = () => new Date();
+  const clock = options.clock ?? (() => new Date());
   const scim = createScimApp({
     store,
     log: silentLog,
@@ -45,24 +57,28 @@ export async function createEngineHarness(options: EngineHarnessOptions = {}) {
   const tenant = await store.tenants.create('acme', options.profile ?? {});
   const minted = mintSecretToken();
   await store.tokens.create(tenant.id, minted.prefix, minted.hash);
-  const direct = (url: string, init: RequestInit) => scim.request(url, init);
+  const direct = async (url: string, init: RequestInit) => scim.request(url, init);
   const strict = options.strict ? createStrictTarget(direct) : undefined;
+  const custom = options.target?.(strict ? strict.fetch : direct);
   const directory = createDirectory({ store, clock, passwords: fastPasswords });
   const provisioning = createProvisioning({
     store,
     clock,
-    fetch: strict ? strict.fetch : direct,
+    fetch: custom ? custom.fetch : strict ? strict.fetch : direct,
     secretBox: createSecretBox('test-secret-key-0123456789abcdef-0123'),
     log: silentLog,
     templates: directory.gallery,
-    clientOptions: { timeoutMs: 5000, retry: { maxAttempts: 1 } },
+    clientOptions: options.clientOptions ?? { timeoutMs: 5000, retry: { maxAttempts: 1 } },
     ...(options.pageSize && { pageSize: options.pageSize }),
   });
   const app = await directory.apps.add({
     template: options.template ?? 'generic-scim',
     name: 'Acme',
   });
-  await provisioning.jobs.setCredentials(app.id, { tenantUrl, secretToken: minted.token });
+  await provisioning.jobs.setCredentials(app.id, {
+    tenantUrl: custom?.tenantUrl ?? tenantUrl,
+    secretToken: minted.token,
+  });
   await provisioning.jobs.updateSettings(app.id, { mode: 'automatic', ...options.settings });
 
   /** Target resources of the tenant, through the store (no request counted). */

@@ -49,6 +49,8 @@ export interface ObjectWork {
   scope: ScopeDecision | undefined;
   steps: LogStep[];
   startedAt: number;
+  /** Its link was dropped in this cycle (InvalidAnchor): it is matched or created again. */
+  rematched?: boolean;
 }
 
 export async function assess(
