@@ -53,6 +53,11 @@ export interface RosterConfig {
    * key file in the data directory, generated on first start. Never logged.
    */
   secretKey: string | undefined;
+  /**
+   * How long a provisioning job's lease lasts without renewal (ROSTER_PROVISIONING_LEASE_SECONDS;
+   * default 300): after a crash, the next run waits at most this long.
+   */
+  provisioningLeaseSeconds: number | undefined;
 }
 
 export interface ComposeOptions {
@@ -122,6 +127,12 @@ const settings = z.strictObject({
       error: `is too short: use at least ${minimumSecretKeyLength} random characters (e.g. \`openssl rand -base64 32\`)`,
     })
     .optional(),
+  provisioningLeaseSeconds: z.coerce
+    .number({ error: 'must be a number of seconds' })
+    .int({ error: 'must be whole seconds' })
+    .min(1, { error: 'must be at least 1 second' })
+    .max(3600, { error: 'must be at most 3600 seconds' })
+    .optional(),
 });
 type Settings = z.infer<typeof settings>;
 
@@ -182,6 +193,7 @@ export function loadConfig(
       adminToken: env.ROSTER_ADMIN_TOKEN,
       logLevel: env.ROSTER_LOG_LEVEL,
       secretKey: env.ROSTER_SECRET_KEY,
+      provisioningLeaseSeconds: env.ROSTER_PROVISIONING_LEASE_SECONDS,
     }),
     'environment',
     {
@@ -192,6 +204,7 @@ export function loadConfig(
       adminToken: 'ROSTER_ADMIN_TOKEN',
       logLevel: 'ROSTER_LOG_LEVEL',
       secretKey: 'ROSTER_SECRET_KEY',
+      provisioningLeaseSeconds: 'ROSTER_PROVISIONING_LEASE_SECONDS',
     },
   );
   const fromFlags = check(
@@ -210,6 +223,7 @@ export function loadConfig(
     logLevel: merged.logLevel ?? 'info',
     scimLimits: file.scimLimits ?? {},
     secretKey: merged.secretKey,
+    provisioningLeaseSeconds: merged.provisioningLeaseSeconds,
   };
 }
 
@@ -332,6 +346,7 @@ export async function compose(options: ComposeOptions = {}) {
     secretBox: createSecretBox(secret.key),
     log,
     templates: directory.gallery,
+    ...(config.provisioningLeaseSeconds && { leaseMs: config.provisioningLeaseSeconds * 1000 }),
   });
   const runner = options.listen ? provisioning.createRunner() : undefined;
   runner?.start();

@@ -17,6 +17,7 @@ test('defaults: ./data, port 8080, http://localhost:8080, info, no operator toke
     logLevel: 'info',
     scimLimits: {},
     secretKey: undefined,
+    provisioningLeaseSeconds: undefined,
   });
 });
 
@@ -43,6 +44,7 @@ test('flags beat the environment, which beats the config file', (t) => {
     logLevel: 'warn',
     scimLimits: { bodyBytes: 1_000_000, ratePerSecond: 0 },
     secretKey: undefined,
+    provisioningLeaseSeconds: undefined,
   });
   const env = {
     ROSTER_CONFIG: file,
@@ -54,6 +56,14 @@ test('flags beat the environment, which beats the config file', (t) => {
   assert.deepEqual(
     [fromEnv.dataDir, fromEnv.port, fromEnv.publicUrl, fromEnv.logLevel],
     ['/env/data', 9000, 'https://roster.example', 'warn'],
+  );
+  assert.equal(
+    loadConfig({}, { ROSTER_PROVISIONING_LEASE_SECONDS: '3' }).provisioningLeaseSeconds,
+    3,
+  );
+  assert.throws(
+    () => loadConfig({}, { ROSTER_PROVISIONING_LEASE_SECONDS: '0' }),
+    /ROSTER_PROVISIONING_LEASE_SECONDS must be at least 1 second/,
   );
   const fromFlags = loadConfig({ data: '/flag/data', port: 9100 }, env);
   assert.deepEqual([fromFlags.dataDir, fromFlags.port], ['/flag/data', 9100]);
@@ -91,7 +101,7 @@ test('bad settings are refused in words naming the setting and its source', (t) 
   );
   refused(
     () => loadConfig({ config: file }, {}),
-    /config file .*roster\.json: prot is not a setting \(known: dataDir, databaseUrl, port, publicUrl, adminToken, logLevel, scimLimits, secretKey\)/,
+    /config file .*roster\.json: prot is not a setting \(known: dataDir, databaseUrl, port, publicUrl, adminToken, logLevel, scimLimits, secretKey, provisioningLeaseSeconds\)/,
   );
   refused(
     () => loadConfig({ config: path.join(dir, 'missing.json') }, {}),

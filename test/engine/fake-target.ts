@@ -3,7 +3,9 @@
 // requests — answer a status (429 with Retry-After, 500, 503), hang past the client's timeout,
 // reset the connection (before or after the request took effect), answer slowly, answer with
 // malformed JSON, or answer 409 on a create it carried out. Rules are used up in order; every
-// request is recorded with what was done to it. Loopback only; `close()` ends every socket.
+// request is recorded with what was done to it and the status it got. The crash suite adds a
+// `crash` fault that kills the client process mid-request. Loopback only; `close()` ends every
+// socket.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -18,7 +20,12 @@ export type Fault =
   /** The app carries the request out; the answer is a 2xx whose body is not JSON. */
   | { kind: 'malformed' }
   /** The app carries the create out; the answer is 409 uniqueness, as if it had existed. */
-  | { kind: 'conflict' };
+  | { kind: 'conflict' }
+  /**
+   * Calls `crash` (the test kills the client's process) and drops the connection; with
+   * `after`, once the app has carried the request out, so the client never learns it did.
+   */
+  | { kind: 'crash'; after: boolean; crash: () => void };
 
 export interface FaultRule {
   method?: string;
@@ -26,6 +33,8 @@ export interface FaultRule {
   path?: RegExp;
   /** How many requests it applies to (default 1); Infinity for "until cleared". */
   times?: number;
+  /** Matching requests let through before it applies (default 0). */
+  skip?: number;
   fault: Fault;
 }
 
@@ -33,6 +42,8 @@ export interface SeenRequest {
   method: string;
   path: string;
   fault: Fault['kind'] | null;
+  /** The status the client got, when it got one. */
+  status?: number;
 }
 
 type Backend = (url: string, init: RequestInit) => Promise<Response>;
@@ -53,7 +64,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 export async function createFakeTarget(options: { tenant: string; upstream: string }) {
   let backend: Backend | undefined;
-  const rules: (FaultRule & { left: number })[] = [];
+  const rules: (FaultRule & { left: number; skipping: number })[] = [];
   const requests: SeenRequest[] = [];
   const prefix = `/scim/v2/${options.tenant}`;
 
@@ -63,6 +74,10 @@ export async function createFakeTarget(options: { tenant: string; upstream: stri
     );
     if (index < 0) return undefined;
     const rule = rules[index]!;
+    if (rule.skipping > 0) {
+      rule.skipping--;
+      return undefined;
+    }
     rule.left--;
     if (rule.left <= 0) rules.splice(index, 1);
     return rule.fault;
@@ -80,8 +95,9 @@ export async function createFakeTarget(options: { tenant: string; upstream: stri
     });
   }
 
-  async function send(res: ServerResponse, answer: Response): Promise<void> {
+  async function send(res: ServerResponse, answer: Response, seen: SeenRequest): Promise<void> {
     const text = await answer.text();
+    seen.status = answer.status;
     res.writeHead(answer.status, Object.fromEntries(answer.headers));
     res.end(text);
   }
@@ -91,8 +107,9 @@ export async function createFakeTarget(options: { tenant: string; upstream: stri
     const path = (req.url ?? '').slice(prefix.length);
     const body = await readBody(req);
     const fault = take(method, path);
-    requests.push({ method, path, fault: fault?.kind ?? null });
-    if (!fault) return send(res, await forward(req, body));
+    const seen: SeenRequest = { method, path, fault: fault?.kind ?? null };
+    requests.push(seen);
+    if (!fault) return send(res, await forward(req, body), seen);
     switch (fault.kind) {
       case 'status':
         res.writeHead(fault.status, {
@@ -109,7 +126,12 @@ export async function createFakeTarget(options: { tenant: string; upstream: stri
         return;
       case 'slow':
         await new Promise((resolve) => setTimeout(resolve, fault.ms));
-        return send(res, await forward(req, body));
+        return send(res, await forward(req, body), seen);
+      case 'crash':
+        if (fault.after) await (await forward(req, body)).text();
+        fault.crash();
+        req.socket.destroy();
+        return;
       case 'malformed': {
         const answer = await forward(req, body);
         await answer.text();
@@ -143,7 +165,7 @@ export async function createFakeTarget(options: { tenant: string; upstream: stri
     },
     /** Adds a rule: the next matching requests get `fault`. */
     fail(rule: FaultRule) {
-      rules.push({ ...rule, left: rule.times ?? 1 });
+      rules.push({ ...rule, left: rule.times ?? 1, skipping: rule.skip ?? 0 });
     },
     clear() {
       rules.length = 0;

@@ -4,12 +4,11 @@
 // one read from the target, a directory snapshot (to prove a target's failure never changes
 // the directory), and `converge` (bounded cycles until nothing fails or waits in escrow).
 import assert from 'node:assert/strict';
-import type { ScimResource } from '../../src/scim/index.ts';
 import type { ProvisioningLogEntry } from '../../src/store/store.ts';
 import { createFakeTarget } from './fake-target.ts';
 import { createEngineHarness } from './support.ts';
+import { actualTargetState, expectedTargetState } from './target-state.ts';
 
-const enterprise = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 const hour = 3_600_000;
 
 export async function createFaultHarness() {
@@ -60,64 +59,9 @@ export async function createFaultHarness() {
   }
 
   /** What the target should hold: the assigned users and groups, with manager and members. */
-  async function expectedState() {
-    const users: Record<string, unknown>[] = [];
-    const userIds = new Set<string>();
-    const upnOf = new Map<string, string>();
-    for (const user of (await h.store.directory.users.list({ startIndex: 1, count: 1000 })).records)
-      upnOf.set(user.id, user.data.userPrincipalName);
-    const assignments = await h.store.directory.assignments.list({ appId: h.app.id });
-    const groups: Record<string, unknown>[] = [];
-    for (const a of assignments) {
-      if (a.principalType === 'user') userIds.add(a.principalId);
-      else {
-        const group = (await h.store.directory.groups.get(a.principalId))!;
-        const members = await h.store.directory.groups.members(group.id);
-        for (const m of members) if (m.type === 'user') userIds.add(m.id);
-        groups.push({
-          displayName: group.data.displayName,
-          members: members.map((m) => upnOf.get(m.id)).sort(),
-        });
-      }
-    }
-    for (const user of await h.store.directory.users.getMany([...userIds]))
-      users.push({
-        userName: user.data.userPrincipalName,
-        displayName: user.data.displayName ?? null,
-        title: user.data.jobTitle ?? null,
-        active: user.data.accountEnabled && user.deleted === null,
-        manager: user.data.manager ? (upnOf.get(user.data.manager) ?? null) : null,
-      });
-    const byName = (a: Record<string, unknown>, b: Record<string, unknown>) =>
-      String(a.userName ?? a.displayName) < String(b.userName ?? b.displayName) ? -1 : 1;
-    return { users: users.sort(byName), groups: groups.sort(byName) };
-  }
-
-  /** What the target holds, in the same shape (ids turned into userNames). */
-  async function targetState() {
-    const all = await h.targetUsers();
-    const nameOf = new Map(all.map((u) => [String(u.id), String(u.userName)]));
-    const users = all.map((u: ScimResource) => ({
-      userName: u.userName,
-      displayName: u.displayName ?? null,
-      title: u.title ?? null,
-      active: u.active,
-      manager:
-        nameOf.get(
-          String((u[enterprise] as { manager?: { value?: string } } | undefined)?.manager?.value),
-        ) ?? null,
-    }));
-    const groups = (await h.targetGroups()).map((g) => ({
-      displayName: g.displayName,
-      members: h
-        .memberIds(g)
-        .map((id) => nameOf.get(id) ?? `unknown ${id}`)
-        .sort(),
-    }));
-    const byName = (a: Record<string, unknown>, b: Record<string, unknown>) =>
-      String(a.userName ?? a.displayName) < String(b.userName ?? b.displayName) ? -1 : 1;
-    return { users: users.sort(byName), groups: groups.sort(byName) };
-  }
+  const expectedState = () => expectedTargetState(h.store, h.app.id);
+  /** What the target holds, in the same shape. */
+  const targetState = async () => actualTargetState(await h.targetUsers(), await h.targetGroups());
 
   /** Everything in the directory, for "a target's failure changes nothing here". */
   async function directorySnapshot(): Promise<string> {
