@@ -22,7 +22,7 @@ export async function createFaultHarness() {
       return { fetch: (url, init) => fetch(url, init), tenantUrl: fake.tenantUrl };
     },
     clientOptions: {
-      timeoutMs: 2000,
+      timeoutMs: 4000,
       retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 100, maxRetryWaitMs: 5000 },
     },
   });
