@@ -65,6 +65,11 @@ export interface RosterConfig {
   smtp: SmtpSettings | undefined;
   /** Provisioning engine settings; file only: `quarantine` changes Entra's thresholds and times. */
   provisioning: { quarantine: Partial<QuarantinePolicy> };
+  /**
+   * How long a provisioning job's lease lasts without renewal (ROSTER_PROVISIONING_LEASE_SECONDS;
+   * default 300): after a crash, the next run waits at most this long.
+   */
+  provisioningLeaseSeconds: number | undefined;
 }
 
 export interface ComposeOptions {
@@ -193,6 +198,12 @@ const settings = z.strictObject({
       { error: 'must be an object with quarantine' },
     )
     .optional(),
+  provisioningLeaseSeconds: z.coerce
+    .number({ error: 'must be a number of seconds' })
+    .int({ error: 'must be whole seconds' })
+    .min(1, { error: 'must be at least 1 second' })
+    .max(3600, { error: 'must be at most 3600 seconds' })
+    .optional(),
 });
 type Settings = z.infer<typeof settings>;
 
@@ -313,6 +324,7 @@ export function loadConfig(
       adminToken: env.ROSTER_ADMIN_TOKEN,
       logLevel: env.ROSTER_LOG_LEVEL,
       secretKey: env.ROSTER_SECRET_KEY,
+      provisioningLeaseSeconds: env.ROSTER_PROVISIONING_LEASE_SECONDS,
     }),
     'environment',
     {
@@ -323,6 +335,7 @@ export function loadConfig(
       adminToken: 'ROSTER_ADMIN_TOKEN',
       logLevel: 'ROSTER_LOG_LEVEL',
       secretKey: 'ROSTER_SECRET_KEY',
+      provisioningLeaseSeconds: 'ROSTER_PROVISIONING_LEASE_SECONDS',
     },
   );
   const fromFlags = check(
@@ -343,6 +356,7 @@ export function loadConfig(
     secretKey: merged.secretKey,
     smtp: smtpOf(file.smtp, env),
     provisioning: { quarantine: file.provisioning?.quarantine ?? {} },
+    provisioningLeaseSeconds: merged.provisioningLeaseSeconds,
   };
 }
 
@@ -472,6 +486,7 @@ export async function compose(options: ComposeOptions = {}) {
     mailer: config.smtp ? createSmtpMailer(config.smtp) : undefined,
     publicUrl: config.publicUrl,
     quarantine: config.provisioning.quarantine,
+    ...(config.provisioningLeaseSeconds && { leaseMs: config.provisioningLeaseSeconds * 1000 }),
   });
   const runner = options.listen ? provisioning.createRunner() : undefined;
   runner?.start();

@@ -2,8 +2,8 @@
  * The provisioning service over HTTP (the tutorial's Provisioning blade), under
  * `/apps/{app}/provisioning`: job settings, admin credentials and Test Connection, mappings
  * (export / import / restore defaults), the whole job document, start / stop / restart / allow
- * deletes, run one cycle (or a dry run), status, cycles and provisioning logs (filters, CSV and
- * JSON download). Reading needs any identity role; everything else manageApps (Cloud
+ * deletes, run one cycle (or a dry run), provision one user or group on demand, status, cycles
+ * and provisioning logs (filters, CSV and JSON download). Reading needs any identity role; everything else manageApps (Cloud
  * Application Administrator). ProvisioningErrors become the API's error bodies here.
  *
  * Example: PUT /api/v1/apps/Wrike/provisioning/credentials {"tenantUrl":"https://…/scim/v2","secretToken":"…"}
@@ -22,6 +22,7 @@ import {
   credentialsBody,
   cyclesQuery,
   logsQuery,
+  onDemandBody,
   restartBody,
   runBody,
   settingsBody,
@@ -141,6 +142,10 @@ export function registerProvisioningApi(api: Hono<any>, deps: ProvisioningApiDep
     });
     return c.json({ started: true, appId: status.appId }, 202);
   });
+
+  routes.post(`${base}/on-demand`, write, async (c) =>
+    c.json(await provisioning.onDemand(app(c), await readBody(c, onDemandBody))),
+  );
 
   routes.get(`${base}/status`, read, async (c) => c.json(await provisioning.status(app(c))));
   routes.get(`${base}/cycles`, read, async (c) =>

@@ -192,7 +192,7 @@ export const connectionTestView = z.looseObject({
 
 export const cycleReportView = z.looseObject({
   cycleId: z.string(),
-  kind: z.enum(['initial', 'incremental']),
+  kind: z.enum(['initial', 'incremental', 'onDemand']),
   dryRun: z.boolean(),
   status: z.enum(['running', 'succeeded', 'failed', 'stopped', 'held']),
   started: timestamp,
@@ -276,4 +276,55 @@ export const logPage = z.object({
 
 export const cyclesQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+
+export const onDemandBody = z.strictObject({
+  subject: z
+    .string()
+    .min(1)
+    .meta({
+      description: "A user's object id or userPrincipalName, or a group's object id or displayName",
+      examples: ['ann@contoso.test'],
+    }),
+  objectType: z
+    .enum(['user', 'group'])
+    .optional()
+    .meta({ description: 'Look the subject up as this type only' }),
+});
+
+const logStep = z.looseObject({
+  name: z.enum(['import', 'scope', 'match', 'action']),
+  status: z.enum(logStatuses),
+  description: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const onDemandView = z.object({
+  appId: z.string(),
+  cycleId: z
+    .string()
+    .meta({ description: "The run's own cycle (kind onDemand): GET …/logs?cycle=<cycleId>" }),
+  results: z
+    .array(
+      z.object({
+        objectType: z.enum(['user', 'group']),
+        sourceId: z.string(),
+        sourceIdentity: z.string(),
+        targetId: z.string().nullable(),
+        action: z.enum(logActions),
+        status: z.enum(logStatuses),
+        errorCode: z.string().nullable(),
+        reason: z.string().nullable(),
+        recommendedAction: z.string().nullable(),
+        steps: z.array(logStep),
+        modifiedProperties: z.array(
+          z.object({ name: z.string(), old: z.unknown(), new: z.unknown() }),
+        ),
+        exported: z
+          .record(z.string(), z.unknown())
+          .nullable()
+          .meta({ description: 'The attributes exported to the target' }),
+      }),
+    )
+    .meta({ description: 'The subject first; for a group, one result per member after it' }),
 });

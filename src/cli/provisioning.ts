@@ -3,6 +3,7 @@
  * tutorial's Provisioning blade): admin credentials and Test Connection, settings, mappings
  * export / import / restore defaults, the whole job document, start / stop / restart (with
  * `--reset` scopes) / allow deletes, one cycle now (`run --once`, with a progress bar; `--dry-run` writes nothing),
+ * one user or group now (`on-demand`, with its step trace),
  * status, cycles and provisioning logs (filters; CSV or JSON export). Every command takes
  * --json. The Secret Token can come from ROSTER_SECRET_TOKEN to keep it out of shell history.
  *
@@ -19,6 +20,7 @@ import type { Command } from 'commander';
 import { type CycleReport, type JobView, resetScopes } from '../engine/index.ts';
 import type { CliDeps } from './app-port.ts';
 import { withCommon } from './directory-run.ts';
+import { registerOnDemandCommand } from './on-demand.ts';
 import type { CliIo } from './program.ts';
 import { type CommonOptions, json, runWithApp, table, UsageError } from './run-with-app.ts';
 
@@ -408,6 +410,8 @@ export function registerProvisioningCommands(
         }
       }),
     );
+
+  registerOnDemandCommand(provisioning, io, deps);
 
   withCommon(provisioning.command('status'))
     .description('current cycle and progress, last cycle, statistics to date')

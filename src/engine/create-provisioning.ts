@@ -21,6 +21,8 @@ import { createJobs } from './jobs.ts';
 import { exportLogs, type LogFormat } from './log-export.ts';
 import type { Mailer } from './mailer.ts';
 import { createNotifier } from './notifier.ts';
+import type { OnDemandInput } from './on-demand/on-demand-subject.ts';
+import { type OnDemandOptions, runOnDemand } from './on-demand/run-on-demand.ts';
 import { createInProcessRunner, type InProcessRunnerDeps, type Runner } from './runner.ts';
 import { provisioningStatus } from './status.ts';
 import type { TargetClientDeps } from './target-client.ts';
@@ -39,6 +41,8 @@ export interface ProvisioningDeps extends TargetClientDeps {
   mailer?: Mailer | undefined;
   /** Roster's public URL, for the console link in notification emails. */
   publicUrl?: string | undefined;
+  /** How long a job's lease lasts without renewal (default 5 minutes; tests shorten it). */
+  leaseMs?: number;
 }
 
 export type LogFilter = Omit<LogQuery, 'appId' | 'limit' | 'before'>;
@@ -82,6 +86,9 @@ export function createProvisioning(deps: ProvisioningDeps) {
     runCycle: run,
     /** The quarantine thresholds and times in effect. */
     quarantinePolicy,
+    /** Provision one user, or one group of at most 5 members, now; see on-demand/run-on-demand.ts. */
+    onDemand: (appRef: string, input: OnDemandInput, options: OnDemandOptions = {}) =>
+      runOnDemand(cycleDeps, appRef, input, options),
     status: (appRef: string) => provisioningStatus({ ...deps, jobs }, appRef),
     async cycles(appRef: string, limit = 20) {
       const app = await findApp(deps.store, appRef);

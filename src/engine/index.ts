@@ -46,6 +46,9 @@ export type { Jobs, JobView } from './jobs.ts';
 export { csvColumns, type LogFormat } from './log-export.ts';
 export type { Mailer, MailMessage } from './mailer.ts';
 export { createNotifier, type NoticeOutcome, type Notifier } from './notifier.ts';
+export type { OnDemandReport, OnDemandResult } from './on-demand/on-demand-results.ts';
+export { maxOnDemandMembers, type OnDemandInput } from './on-demand/on-demand-subject.ts';
+export type { OnDemandOptions } from './on-demand/run-on-demand.ts';
 export {
   defaultResetScopes,
   type ResetScope,

@@ -7,7 +7,7 @@
  * Example: const job = jobOf(await store.provisioning.jobs.get(appId)); job.settings.intervalSeconds → 2400
  */
 
-import type { ProvisioningJobRecord } from '../store/store.ts';
+import type { CycleKind, ProvisioningJobRecord } from '../store/store.ts';
 import type { MappingConfig, Quarantine } from '../sync/index.ts';
 import type { JobSettings } from './job-settings.ts';
 
@@ -30,7 +30,7 @@ export interface JobStatistics {
 
 export interface CycleSummary {
   id: string;
-  kind: 'initial' | 'incremental';
+  kind: CycleKind;
   status: string;
   started: string;
   finished: string;

@@ -19,6 +19,7 @@ test('defaults: ./data, port 8080, http://localhost:8080, info, no operator toke
     secretKey: undefined,
     smtp: undefined,
     provisioning: { quarantine: {} },
+    provisioningLeaseSeconds: undefined,
   });
 });
 
@@ -47,6 +48,7 @@ test('flags beat the environment, which beats the config file', (t) => {
     secretKey: undefined,
     smtp: undefined,
     provisioning: { quarantine: {} },
+    provisioningLeaseSeconds: undefined,
   });
   const env = {
     ROSTER_CONFIG: file,
@@ -58,6 +60,14 @@ test('flags beat the environment, which beats the config file', (t) => {
   assert.deepEqual(
     [fromEnv.dataDir, fromEnv.port, fromEnv.publicUrl, fromEnv.logLevel],
     ['/env/data', 9000, 'https://roster.example', 'warn'],
+  );
+  assert.equal(
+    loadConfig({}, { ROSTER_PROVISIONING_LEASE_SECONDS: '3' }).provisioningLeaseSeconds,
+    3,
+  );
+  assert.throws(
+    () => loadConfig({}, { ROSTER_PROVISIONING_LEASE_SECONDS: '0' }),
+    /ROSTER_PROVISIONING_LEASE_SECONDS must be at least 1 second/,
   );
   const fromFlags = loadConfig({ data: '/flag/data', port: 9100 }, env);
   assert.deepEqual([fromFlags.dataDir, fromFlags.port], ['/flag/data', 9100]);
@@ -95,7 +105,7 @@ test('bad settings are refused in words naming the setting and its source', (t) 
   );
   refused(
     () => loadConfig({ config: file }, {}),
-    /config file .*roster\.json: prot is not a setting \(known: dataDir, databaseUrl, port, publicUrl, adminToken, logLevel, scimLimits, secretKey, smtp, provisioning\)/,
+    /config file .*roster\.json: prot is not a setting \(known: dataDir, databaseUrl, port, publicUrl, adminToken, logLevel, scimLimits, secretKey, smtp, provisioning, provisioningLeaseSeconds\)/,
   );
   refused(
     () => loadConfig({ config: path.join(dir, 'missing.json') }, {}),

@@ -34,12 +34,22 @@ export interface EngineHarnessOptions {
   pageSize?: number;
   /** The store both sides use (default SQLite :memory:). */
   open?: () => Promise<Store>;
-  /** The engine's clock (default the real one); the target keeps the real one. */
+  /** The engine's clock (default: the real one); the target keeps it too. */
   clock?: () => Date;
   /** Wraps the job's way to the target (e.g. to answer 503 while the target is "down"). */
   wrapFetch?: (fetch: FetchLike) => FetchLike;
   /** More provisioning deps: quarantine policy, mailer, publicUrl, log. */
   provisioning?: Partial<ProvisioningDeps>;
+  /**
+   * How the job reaches its target instead of `app.request` (a fake target over loopback HTTP
+   * wraps `direct`), and the Tenant URL it is given.
+   */
+  target?: (direct: (url: string, init: RequestInit) => Promise<Response>) => {
+    fetch: (url: string, init: RequestInit) => Promise<Response>;
+    tenantUrl: string;
+  };
+  /** The job's client options (default: 5 s timeout, one attempt). */
+  clientOptions?: Record<string, unknown>;
 }
 
 export async function createEngineHarness(options: EngineHarnessOptions = {}) {
@@ -60,18 +70,23 @@ export async function createEngineHarness(options: EngineHarnessOptions = {}) {
   // The tests read the target with a token of their own, so revoking the job's leaves them reading.
   const reader = mintSecretToken();
   await store.tokens.create(tenant.id, reader.prefix, reader.hash);
-  const direct = (url: string, init: RequestInit) => scim.request(url, init);
+  const direct = async (url: string, init: RequestInit) => scim.request(url, init);
   const strict = options.strict ? createStrictTarget(direct) : undefined;
+  const custom = options.target?.(strict ? strict.fetch : direct);
   const directory = createDirectory({ store, clock, passwords: fastPasswords });
   const toTarget = strict ? strict.fetch : direct;
   const provisioning = createProvisioning({
     store,
     clock,
-    fetch: options.wrapFetch ? options.wrapFetch(toTarget) : toTarget,
+    fetch: options.wrapFetch
+      ? options.wrapFetch(custom ? custom.fetch : toTarget)
+      : custom
+        ? custom.fetch
+        : toTarget,
     secretBox: createSecretBox('test-secret-key-0123456789abcdef-0123'),
     log: silentLog,
     templates: directory.gallery,
-    clientOptions: { timeoutMs: 5000, retry: { maxAttempts: 1 } },
+    clientOptions: options.clientOptions ?? { timeoutMs: 5000, retry: { maxAttempts: 1 } },
     ...(options.pageSize && { pageSize: options.pageSize }),
     ...options.provisioning,
   });
@@ -79,7 +94,10 @@ export async function createEngineHarness(options: EngineHarnessOptions = {}) {
     template: options.template ?? 'generic-scim',
     name: 'Acme',
   });
-  await provisioning.jobs.setCredentials(app.id, { tenantUrl, secretToken: minted.token });
+  await provisioning.jobs.setCredentials(app.id, {
+    tenantUrl: custom?.tenantUrl ?? tenantUrl,
+    secretToken: minted.token,
+  });
   await provisioning.jobs.updateSettings(app.id, { mode: 'automatic', ...options.settings });
 
   /** Target resources of the tenant, through the store (no request counted). */

@@ -33,6 +33,7 @@ async function visit(
   context: CycleContext,
   type: 'user' | 'group',
   objects: ReadonlyMap<string, number | null>,
+  retries: ReadonlyMap<string, { attempt: number; errorCode: string }>,
 ): Promise<void> {
   const ids = [...objects.keys()];
   for (let i = 0; i < ids.length; i += context.pageSize) {
@@ -46,11 +47,15 @@ async function visit(
     await syncObjects(
       context,
       type,
-      page.map((id) => ({
-        sourceId: id,
-        record: records.get(id),
-        changeId: objects.get(id) ?? null,
-      })),
+      page.map((id) => {
+        const retry = retries.get(`${type}:${id}`);
+        return {
+          sourceId: id,
+          record: records.get(id),
+          changeId: objects.get(id) ?? null,
+          ...(retry && { retry }),
+        };
+      }),
     );
     await endPage(context);
   }
@@ -89,15 +94,20 @@ export async function runIncrementalCycle(context: CycleContext): Promise<CycleO
     }
   }
   const due = await store.provisioning.escrows.due(app.id, context.clock().toISOString(), 5000);
+  const retries = new Map<string, { attempt: number; errorCode: string }>();
   for (const escrow of due) {
+    retries.set(`${escrow.objectType}:${escrow.sourceId}`, {
+      attempt: escrow.attempts + 1,
+      errorCode: escrow.errorCode,
+    });
     const target = escrow.objectType === 'user' ? users : groups;
     if (!target.has(escrow.sourceId)) target.set(escrow.sourceId, null);
   }
   context.recorder.setTotal(users.size + groups.size + window.members.size);
 
-  if (context.mappings.user) await visit(context, 'user', users);
+  if (context.mappings.user) await visit(context, 'user', users, retries);
   else context.recorder.done(users.size);
-  if (context.mappings.group) await visit(context, 'group', groups);
+  if (context.mappings.group) await visit(context, 'group', groups, retries);
   else context.recorder.done(groups.size);
   if (context.mappings.group) await applyMemberDeltas(context, window.members);
   else context.recorder.done(window.members.size);

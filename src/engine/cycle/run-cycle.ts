@@ -23,7 +23,6 @@ import {
   type QuarantinePolicy,
 } from '../../sync/index.ts';
 import { findApp } from '../app-info.ts';
-import { loadAssignmentScope } from '../assignment-scope.ts';
 import { ProvisioningError } from '../engine-error.ts';
 import type { EngineEvents } from '../events.ts';
 import type { JobNotice } from '../job-notice.ts';
@@ -31,14 +30,15 @@ import { type Job, type JobState, jobOf } from '../job-record.ts';
 import type { Jobs } from '../jobs.ts';
 import type { Notifier } from '../notifier.ts';
 import { openCredentials, openTargetClient, type TargetClientDeps } from '../target-client.ts';
-import { type CycleContext, CycleStopped, type EngineLog } from './cycle-context.ts';
+import { CycleStopped, type EngineLog } from './cycle-context.ts';
 import { type CycleCalls, judgeCycle } from './cycle-health.ts';
 import { createCycleLinks } from './cycle-links.ts';
 import { createCycleRecorder } from './cycle-recorder.ts';
 import type { CycleReport } from './cycle-report.ts';
 import { runIncrementalCycle } from './incremental-cycle.ts';
 import { type CycleOutcome, runInitialCycle } from './initial-cycle.ts';
-import { createTargetWriter } from './target-writer.ts';
+import { closeInterrupted } from './interrupted-cycles.ts';
+import { leaseOf, openCycleContext, targetMappings } from './open-context.ts';
 
 export interface CycleDeps extends TargetClientDeps {
   store: Pick<Store, 'directory' | 'provisioning'>;
@@ -254,15 +254,7 @@ export async function runCycle(
   // Unique per cycle: two cycles of one process must not share a lease either.
   const owner = `${options.owner ?? defaultOwner()}/${crypto.randomUUID().slice(0, 8)}`;
   const leaseMs = deps.leaseMs ?? 5 * 60_000;
-  const lease = () => {
-    const now = clock();
-    return store.provisioning.jobs.claim(
-      app.id,
-      owner,
-      new Date(now.getTime() + leaseMs).toISOString(),
-      now.toISOString(),
-    );
-  };
+  const lease = leaseOf(store, app.id, owner, leaseMs, clock);
   if (!dryRun && !(await lease()))
     throw new ProvisioningError(
       'conflict',
@@ -270,6 +262,7 @@ export async function runCycle(
       'app',
     );
 
+  if (!dryRun) await closeInterrupted(store, app.id, clock);
   const cycleId = crypto.randomUUID();
   const kind = job.initialPending ? 'initial' : 'incremental';
   const startedAt = clock();
@@ -308,19 +301,13 @@ export async function runCycle(
     let stop: { detail: string } | undefined;
     const recorder = createCycleRecorder({ store, appId: app.id, cycleId, dryRun, clock, events });
     const links = createCycleLinks(store.provisioning.links, app.id, cycleId, { dryRun });
-    const mappings = {
-      ...(compiled.value.bySource.user && { user: compiled.value.bySource.user }),
-      ...(compiled.value.bySource.group &&
-        app.limits.groups && { group: compiled.value.bySource.group }),
-    };
+    const mappings = targetMappings(compiled.value, app);
     let outcome: CycleOutcome | undefined;
     let status: CycleReport['status'] = 'succeeded';
     let error: string | null = null;
     try {
       client = openTargetClient(credentials, app.limits, deps);
-      const capabilities = await client.discover();
-      const bulk = job.settings.useBulk && capabilities.bulk.supported;
-      const context: CycleContext = {
+      const context = await openCycleContext({
         store,
         app,
         job,
@@ -329,34 +316,17 @@ export async function runCycle(
         dryRun,
         clock,
         mappings,
-        scope: await loadAssignmentScope(store, app, {
-          all: job.settings.scope === 'all',
-          flatten: job.settings.flattenNestedGroups,
-        }),
         client,
-        writer: createTargetWriter(client, {
-          mode: dryRun ? 'dryRun' : bulk ? 'bulk' : 'single',
-          maxOperations: capabilities.bulk.maxOperations,
-        }),
+        capabilities: await client.discover(),
         links,
         recorder,
-        match: {
-          batching: true,
-          chunkSize: 50,
-          maxResults: capabilities.filter.maxResults || 100,
-        },
-        deprovisions: [],
-        claims: new Map(),
-        aheadRuns: new Map(),
-        candidates: undefined,
         pageSize: deps.pageSize ?? 500,
-        memberBatchSize: 100,
         signal: options.signal,
         heartbeat: async () => {
           if (!dryRun) await lease();
         },
         log: deps.log,
-      };
+      });
       outcome =
         kind === 'initial' ? await runInitialCycle(context) : await runIncrementalCycle(context);
       if (outcome.hold) {
