@@ -12,7 +12,11 @@ import { formatDuration } from './status-words.ts';
 import { ModifiedProperties, StepTrace } from './step-trace.tsx';
 
 export function LogDetailDialog({ entry, onClose }: { entry: LogEntry; onClose: () => void }) {
-  const trouble = entry.errorCode || entry.reason || entry.recommendedAction;
+  const trouble =
+    entry.status === 'Failure' ||
+    entry.status === 'Warning' ||
+    entry.errorCode !== null ||
+    entry.recommendedAction !== null;
   return (
     <Dialog title={`${entry.action} ${entry.sourceIdentity}: ${entry.status}`} onClose={onClose}>
       <dl className="properties">
@@ -34,6 +38,12 @@ export function LogDetailDialog({ entry, onClose }: { entry: LogEntry; onClose: 
         <dd className="mono">{entry.cycleId}</dd>
         <dt>Duration</dt>
         <dd>{formatDuration(entry.durationMs)}</dd>
+        {!trouble && entry.reason ? (
+          <>
+            <dt>Reason</dt>
+            <dd>{entry.reason}</dd>
+          </>
+        ) : null}
       </dl>
       {trouble ? (
         <section className="card card-warning" aria-labelledby="trouble-heading">

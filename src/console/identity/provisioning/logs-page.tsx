@@ -140,7 +140,9 @@ export function LogsPage({ app }: { app: EnterpriseApp }) {
             <nav className="pager" aria-label="Pages of provisioning logs">
               <p className="pager-summary" aria-live="polite">
                 Page {cursors.length}
-                {data.entries.length > 0 ? `: ${data.entries.length} entries, newest first` : ''}
+                {data.entries.length > 0
+                  ? `: ${data.entries.length} ${data.entries.length === 1 ? 'entry' : 'entries'}, newest first`
+                  : ''}
               </p>
               <div className="pager-buttons">
                 <button
