@@ -97,11 +97,13 @@ export function provisioningSteps(c: WalkContext): void {
     await page.getByRole('heading', { name: 'Current status' }).waitFor();
     await page.getByText('Users provisioned: 3').waitFor({ timeout: cycleTimeout });
     const bar = page.locator('#cycle-progress');
+    // Runs in the page (a string: the server's tsconfig has no DOM types).
     await page.waitForFunction(
-      () =>
-        (document.querySelector('#cycle-progress') as HTMLProgressElement | null)?.value === 100,
+      "document.querySelector('#cycle-progress')?.value === 100",
       undefined,
-      { timeout: cycleTimeout },
+      {
+        timeout: cycleTimeout,
+      },
     );
     assert.match(
       (await page.locator('label[for="cycle-progress"]').textContent()) ?? '',
