@@ -190,11 +190,20 @@ export function registerProvisioningApi(api: Hono<any>, deps: ProvisioningApiDep
   });
 
   routes.onError((error, c) => {
-    if (isProvisioningError(error))
-      return errorResponse(
-        c,
-        new ApiError(statuses[error.kind], error.kind, error.message, error.field ?? null),
+    if (isProvisioningError(error)) {
+      const apiError = new ApiError(
+        statuses[error.kind],
+        error.kind,
+        error.message,
+        error.field ?? null,
       );
+      if (!error.issues) return errorResponse(c, apiError);
+      // Every mapping issue (path, message, span), so the console shows each by its field.
+      return c.json(
+        { error: { ...apiError.toJSON().error, issues: error.issues } },
+        apiError.status,
+      );
+    }
     if (isDirectoryError(error)) return errorResponse(c, fromDirectoryError(error));
     throw error;
   });

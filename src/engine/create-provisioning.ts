@@ -17,6 +17,7 @@ import type { EngineLog } from './cycle/cycle-context.ts';
 import type { CycleReport } from './cycle/cycle-report.ts';
 import { type RunCycleOptions, runCycle } from './cycle/run-cycle.ts';
 import { createEngineEvents, type EngineEvents } from './events.ts';
+import { testExpression } from './expression-test.ts';
 import { createJobs } from './jobs.ts';
 import { exportLogs, type LogFormat } from './log-export.ts';
 import type { Mailer } from './mailer.ts';
@@ -90,6 +91,9 @@ export function createProvisioning(deps: ProvisioningDeps) {
     onDemand: (appRef: string, input: OnDemandInput, options: OnDemandOptions = {}) =>
       runOnDemand(cycleDeps, appRef, input, options),
     status: (appRef: string) => provisioningStatus({ ...deps, jobs }, appRef),
+    /** "Test this expression against user X" (expression-test.ts). */
+    testExpression: (appRef: string, input: { expression: string; user: string }) =>
+      testExpression({ ...deps, jobs }, appRef, input),
     async cycles(appRef: string, limit = 20) {
       const app = await findApp(deps.store, appRef);
       return deps.store.provisioning.cycles.list(app.id, Math.min(Math.max(1, limit), 500));

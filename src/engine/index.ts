@@ -25,6 +25,11 @@ export {
 } from './engine-error.ts';
 export { recommendedActions } from './error-codes.ts';
 export { createEngineEvents, type EngineEventMap, type EngineEvents } from './events.ts';
+export {
+  type ExpressionTestResult,
+  type ExpressionValueType,
+  testExpression,
+} from './expression-test.ts';
 export { type JobDocument, jobDocumentFormat } from './job-document.ts';
 export { type JobNotice, noticeEmail } from './job-notice.ts';
 export type {
