@@ -11,6 +11,7 @@ import type { Database } from '../database.ts';
 import { createKyselyStore } from '../kysely-store.ts';
 import { migrateToLatest } from '../migrations/index.ts';
 import type { Store } from '../store.ts';
+import { createTimeOrderedIds } from '../time-ordered-id.ts';
 import { openNodeSqlite } from './node-sqlite-database.ts';
 import { sqliteDialect } from './sqlite-dialect.ts';
 
@@ -35,6 +36,6 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     db,
     dialect: sqliteDialect,
     now: options.now ?? (() => new Date()),
-    newId: options.newId ?? (() => crypto.randomUUID()),
+    newId: options.newId ?? createTimeOrderedIds(),
   });
 }
