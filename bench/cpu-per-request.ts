@@ -72,7 +72,7 @@ async function start(...args: string[]) {
   };
 }
 
-type Req = { method?: string; path: string; body?: string };
+type Req = { method?: 'GET' | 'POST' | 'PATCH'; path: string; body?: string };
 async function measure(
   name: string,
   server: { port: number; pid: number },
