@@ -11,12 +11,26 @@ import { writeMemberRows } from './member-rows.ts';
 import { type Executor, missedWrite, resourceColumns, toRecord } from './resource-rows.ts';
 import type { MemberChange, ResourceKind, ResourceRecord } from './store.ts';
 
+/** Rewrites a resource's scim_values rows, unless they already are what `values` says. */
 async function writeValues(
   db: Executor,
   tenantId: string,
   id: string,
   values: ReturnType<typeof indexedValues>['values'],
 ) {
+  const current = await db
+    .selectFrom('scim_values')
+    .select(['attr', 'value', 'value_ci'])
+    .where('tenant_id', '=', tenantId)
+    .where('resource_id', '=', id)
+    .execute();
+  // A PATCH of `title` leaves emails alone: reading the rows is cheaper than rewriting them.
+  const text = (rows: { attr: string; value: string }[]) =>
+    rows
+      .map((r) => `${r.attr}\u0000${r.value}`)
+      .sort()
+      .join('\u0001');
+  if (current.length === values.length && text(current) === text(values)) return;
   await db
     .deleteFrom('scim_values')
     .where('tenant_id', '=', tenantId)
@@ -108,7 +122,15 @@ export async function createResources(
       }
     }),
   );
-  return built.map((b) => toRecord(b.row));
+  // The rows as written; `data` is the caller's object, not a parse of the text just written.
+  return built.map(({ row }, i) => ({
+    id: row.id,
+    kind,
+    data: data[i]!,
+    created: row.created,
+    lastModified: row.last_modified,
+    version: row.version,
+  }));
 }
 
 /** GET by id, compiled once per store: the hottest read of the SCIM endpoint. */
