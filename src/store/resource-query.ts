@@ -111,7 +111,7 @@ function uniqueMatch(kind: ResourceKind, schema: ResourceSchema, query: Resource
   if (kind !== 'User' || filter?.kind !== 'compare' || filter.op !== 'eq') return false;
   if (filter.value === null || filter.path.subAttr !== undefined) return false;
   const at = schema.resolve(filter.path);
-  return at !== undefined && at.inCore && at.name === 'userName' && at.sub === undefined;
+  return at?.inCore === true && at.name === 'userName' && at.sub === undefined;
 }
 
 export async function queryResources(
