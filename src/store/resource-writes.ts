@@ -135,13 +135,17 @@ export async function createResources(
 
 /** GET by id, compiled once per store: the hottest read of the SCIM endpoint. */
 export function createGetResource(context: StoreContext) {
-  const query = compiledOnce(context.db, (tenantId: string, id: string, kind: string) =>
-    context.db
-      .selectFrom('scim_resources')
-      .select(resourceColumns)
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .where('kind', '=', kind),
+  const query = compiledOnce(
+    context.db,
+    (tenantId: string, id: string, kind: string) =>
+      context.db
+        .selectFrom('scim_resources')
+        .select(resourceColumns)
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .where('kind', '=', kind),
+
+    context.readNow,
   );
   return async (tenantId: string, kind: ResourceKind, id: string) => {
     const [row] = await query(tenantId, id, kind);

@@ -40,6 +40,8 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     dialect: sqliteDialect,
     now: options.now ?? (() => new Date()),
     newId: options.newId ?? createTimeOrderedIds(),
+    readNow: (sql, parameters) =>
+      database.raw.isTransaction ? undefined : (database.prepare(sql).all(parameters) as unknown[]),
   });
   // Another connection's commit (another process on this file) moves data_version.
   const dataVersion = database.raw.prepare('PRAGMA data_version');
