@@ -58,8 +58,9 @@ export function provisioningSteps(c: WalkContext): void {
     await page.getByLabel('Send an email notification when a failure occurs').check();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText(/^Saved\./).waitFor();
+    // The form takes the saved job back a render after the notice: wait for it, then look.
+    await page.getByLabel('Secret Token').and(page.getByPlaceholder('set')).waitFor();
     assert.equal(await page.getByLabel('Secret Token').inputValue(), '', 'the token is write-only');
-    assert.equal(await page.getByLabel('Secret Token').getAttribute('placeholder'), 'set');
   });
 
   it('mapping editor: an expression tested live against a user, a typo underlined', async () => {
