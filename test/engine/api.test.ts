@@ -7,66 +7,19 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { Hono } from 'hono';
-import { createAdminApi } from '../../src/api/index.ts';
-import { operatorPrincipal } from '../../src/directory/index.ts';
-import { createAccounts, createProvisionedResources } from '../../src/scim-server/index.ts';
-import { fastScrypt } from '../app/support.ts';
+import { mountAdminApi } from './api-support.ts';
 import { createEngineHarness, tenantUrl } from './support.ts';
-
-const operator = 'operator-secret-0123456789';
 
 describe('provisioning admin API', () => {
   let h: Awaited<ReturnType<typeof createEngineHarness>>;
-  let api: Hono;
+  let call: ReturnType<typeof mountAdminApi>['call'];
+  let mintToken: ReturnType<typeof mountAdminApi>['mintToken'];
   const tokens: Record<string, string> = {};
-  async function call(
-    method: string,
-    path: string,
-    body?: unknown,
-    bearer = operator,
-    // biome-ignore lint/suspicious/noExplicitAny: test responses are read loosely
-  ): Promise<{ status: number; json: any; text: string; headers: Headers }> {
-    const response = await api.request(`/api/v1${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${bearer}`,
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-      },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    let json: unknown;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = undefined;
-    }
-    return { status: response.status, json, text, headers: response.headers };
-  }
-
   before(async () => {
     h = await createEngineHarness();
-    api = new Hono();
-    api.route(
-      '/api/v1',
-      createAdminApi({
-        accounts: createAccounts({
-          store: h.store,
-          clock: () => new Date(),
-          publicUrl: 'http://localhost',
-          scrypt: fastScrypt,
-        }),
-        provisioned: createProvisionedResources({ store: h.store }),
-        clock: () => new Date(),
-        adminToken: operator,
-        directory: h.directory,
-        provisioning: h.provisioning,
-      }),
-    );
+    ({ call, mintToken } = mountAdminApi(h));
     for (const role of ['Cloud Application Administrator', 'Global Reader', 'User Administrator']) {
-      const minted = await h.directory.admins.mintToken({ name: role, role }, operatorPrincipal);
-      tokens[role] = minted.token;
+      tokens[role] = await mintToken(role);
     }
     const ann = await h.addUser('ann@contoso.test');
     await h.assign('user', ann.id);

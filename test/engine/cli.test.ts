@@ -10,33 +10,13 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
-import { createProgram } from '../../src/cli/index.ts';
-import { compose } from '../../src/compose.ts';
 import { createHarness } from '../scim-server/support.ts';
+import { cliRunner } from './api-support.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'roster-prov-cli-'));
 let target: Awaited<ReturnType<typeof createHarness>>;
 
-async function cli(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const program = createProgram(
-    { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
-    '0.0.0-test',
-    {
-      openApp: (options) =>
-        compose({
-          ...options,
-          env: { ROSTER_LOG_LEVEL: 'silent' },
-          fetch: (url, init) => target.app.request(url, init),
-        }),
-    },
-  );
-  await program.parseAsync(['node', 'roster', ...args, '--data', dir]);
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { code, stdout, stderr };
-}
+const cli = cliRunner(dir, () => target.app);
 
 async function ok(...args: string[]) {
   const r = await cli(...args, '--json');

@@ -7,67 +7,25 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { Hono } from 'hono';
-import { createAdminApi } from '../../src/api/index.ts';
-import { operatorPrincipal } from '../../src/directory/index.ts';
-import { createAccounts, createProvisionedResources } from '../../src/scim-server/index.ts';
-import { fastScrypt } from '../app/support.ts';
+import { mountAdminApi } from './api-support.ts';
 import { createEngineHarness } from './support.ts';
-
-const operator = 'operator-secret-0123456789';
 
 describe('expression test API', () => {
   let h: Awaited<ReturnType<typeof createEngineHarness>>;
-  let api: Hono;
+  let api: ReturnType<typeof mountAdminApi>['api'];
+  let call: ReturnType<typeof mountAdminApi>['call'];
+  let mintToken: ReturnType<typeof mountAdminApi>['mintToken'];
   let reader = '';
   let annId = '';
   let path = '';
 
-  async function call(
-    method: string,
-    url: string,
-    body?: unknown,
-    bearer = operator,
-    // biome-ignore lint/suspicious/noExplicitAny: test responses are read loosely
-  ): Promise<{ status: number; json: any }> {
-    const response = await api.request(`/api/v1${url}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${bearer}`,
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-      },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    return { status: response.status, json: await response.json() };
-  }
   const test1 = (expression: string, user = 'ann@contoso.test') =>
     call('POST', path, { expression, user });
 
   before(async () => {
     h = await createEngineHarness();
-    api = new Hono();
-    api.route(
-      '/api/v1',
-      createAdminApi({
-        accounts: createAccounts({
-          store: h.store,
-          clock: () => new Date(),
-          publicUrl: 'http://localhost',
-          scrypt: fastScrypt,
-        }),
-        provisioned: createProvisionedResources({ store: h.store }),
-        clock: () => new Date(),
-        adminToken: operator,
-        directory: h.directory,
-        provisioning: h.provisioning,
-      }),
-    );
-    reader = (
-      await h.directory.admins.mintToken(
-        { name: 'reader', role: 'Global Reader' },
-        operatorPrincipal,
-      )
-    ).token;
+    ({ api, call, mintToken } = mountAdminApi(h));
+    reader = await mintToken('Global Reader');
     const ann = await h.addUser('ann@contoso.test', {
       givenName: 'Ann',
       surname: 'Lee',

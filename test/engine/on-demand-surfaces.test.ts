@@ -10,57 +10,23 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { Hono } from 'hono';
-import { createAdminApi } from '../../src/api/index.ts';
-import { createProgram } from '../../src/cli/index.ts';
-import { compose } from '../../src/compose.ts';
-import { operatorPrincipal } from '../../src/directory/index.ts';
-import { createAccounts, createProvisionedResources } from '../../src/scim-server/index.ts';
-import { fastScrypt } from '../app/support.ts';
 import { createHarness } from '../scim-server/support.ts';
+import { cliRunner, mountAdminApi } from './api-support.ts';
 import { createEngineHarness } from './support.ts';
-
-const operator = 'operator-secret-0123456789';
 
 describe('provision on demand over the admin API', () => {
   let h: Awaited<ReturnType<typeof createEngineHarness>>;
-  let api: Hono;
+  let api: ReturnType<typeof mountAdminApi>['api'];
+  let call: ReturnType<typeof mountAdminApi>['call'];
+  let mintToken: ReturnType<typeof mountAdminApi>['mintToken'];
   let reader = '';
-  // biome-ignore lint/suspicious/noExplicitAny: test responses are read loosely
-  async function post(body: unknown, bearer = operator): Promise<{ status: number; json: any }> {
-    const response = await api.request(`/api/v1/apps/${h.app.id}/provisioning/on-demand`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    return { status: response.status, json: await response.json() };
-  }
+  const post = (body: unknown, bearer?: string) =>
+    call('POST', `/apps/${h.app.id}/provisioning/on-demand`, body, bearer);
 
   before(async () => {
     h = await createEngineHarness();
-    api = new Hono();
-    api.route(
-      '/api/v1',
-      createAdminApi({
-        accounts: createAccounts({
-          store: h.store,
-          clock: () => new Date(),
-          publicUrl: 'http://localhost',
-          scrypt: fastScrypt,
-        }),
-        provisioned: createProvisionedResources({ store: h.store }),
-        clock: () => new Date(),
-        adminToken: operator,
-        directory: h.directory,
-        provisioning: h.provisioning,
-      }),
-    );
-    reader = (
-      await h.directory.admins.mintToken(
-        { name: 'reader', role: 'Global Reader' },
-        operatorPrincipal,
-      )
-    ).token;
+    ({ api, call, mintToken } = mountAdminApi(h));
+    reader = await mintToken('Global Reader');
   });
   after(() => h.close());
 
@@ -150,26 +116,7 @@ describe('provision on demand over the admin API', () => {
 describe('roster provisioning on-demand (CLI)', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'roster-on-demand-cli-'));
   let target: Awaited<ReturnType<typeof createHarness>>;
-  async function cli(...args: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const program = createProgram(
-      { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
-      '0.0.0-test',
-      {
-        openApp: (options) =>
-          compose({
-            ...options,
-            env: { ROSTER_LOG_LEVEL: 'silent' },
-            fetch: (url, init) => target.app.request(url, init),
-          }),
-      },
-    );
-    await program.parseAsync(['node', 'roster', ...args, '--data', dir]);
-    const code = Number(process.exitCode ?? 0);
-    process.exitCode = 0;
-    return { code, stdout, stderr };
-  }
+  const cli = cliRunner(dir, () => target.app);
   before(async () => {
     target = await createHarness();
   });
