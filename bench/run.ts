@@ -5,6 +5,10 @@
  * --scale N (users for the filter-scaling check, default 1000000; 0 skips it),
  * --database-url URL (also run on PostgreSQL and print both side by side),
  * --import-rows N (identity-side CSV import of N users, default 100000; 0 skips it),
+ * --provisioning-users N (the provisioning bench of bench/provisioning.ts after the SCIM
+ * scenarios: an initial and an incremental cycle for N users, N/100 groups and 2N memberships,
+ * once without and once with Bulk; default 100000, 0 skips it), --provisioning-bulk
+ * both|with|without (default both),
  * --workers 1,2,4 (only the initial provisioning cycle on that many graphile-worker processes,
  * PostgreSQL: --database-url or DATABASE_URL; bench/workers.ts).
  */
@@ -16,6 +20,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { measureDirectoryImport } from './directory-import.ts';
+import { formatProvisioningResult, type ProvisioningBenchResult } from './provisioning.ts';
 import { measureFilterScaling } from './scaling.ts';
 import { type Seeded, seedTenant } from './seed.ts';
 import { openStore } from './store-url.ts';
@@ -28,6 +33,8 @@ const { values: options } = parseArgs({
     scale: { type: 'string', default: '1000000' },
     'database-url': { type: 'string' },
     'import-rows': { type: 'string', default: '100000' },
+    'provisioning-users': { type: 'string', default: '100000' },
+    'provisioning-bulk': { type: 'string', default: 'both' },
     workers: { type: 'string' },
   },
 });
@@ -290,4 +297,46 @@ if (importRows > 0) {
   log(
     `directory import (identity side, SQLite): ${imported.rows.toLocaleString('en')} users in ${imported.seconds.toFixed(1)} s, ${Math.round(imported.rows / imported.seconds).toLocaleString('en')} rows/s (target: 100,000 in < 30 s)`,
   );
+}
+
+/** bench/provisioning.ts in a child process of its own, so the engine's peak RSS is its own. */
+async function provisioningInChild(users: number, bulk: boolean): Promise<ProvisioningBenchResult> {
+  const args = [
+    path.join(import.meta.dirname, 'provisioning.ts'),
+    '--users',
+    String(users),
+    '--groups',
+    String(Math.max(1, Math.round(users / 100))),
+    '--memberships',
+    String(users * 2),
+    '--json',
+    ...(bulk ? ['--bulk'] : []),
+  ];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  let result: ProvisioningBenchResult | undefined;
+  let pending = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    const lines = (pending + chunk.toString()).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      if (line.startsWith('result ')) result = JSON.parse(line.slice('result '.length));
+      else if (line.startsWith('  ')) log(line);
+    }
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0 || !result) throw new Error(`the provisioning bench failed (exit ${code})`);
+  return result;
+}
+
+const provisioningUsers = Number(options['provisioning-users']);
+const bulkModes = { both: [false, true], with: [true], without: [false] }[
+  options['provisioning-bulk'] as 'both' | 'with' | 'without'
+];
+if (!bulkModes) throw new Error('--provisioning-bulk must be both, with or without');
+if (provisioningUsers > 0) {
+  for (const bulk of bulkModes) {
+    log(`\nprovisioning bench (${bulk ? 'with' : 'without'} Bulk)`);
+    for (const line of formatProvisioningResult(await provisioningInChild(provisioningUsers, bulk)))
+      log(line);
+  }
 }

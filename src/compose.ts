@@ -4,8 +4,8 @@
  * into one HTTP app. The only file besides main.ts that names a concrete store.
  *
  * Precedence: command-line flags, then environment variables, then the config file
- * (`--config FILE` or ROSTER_CONFIG), then defaults. Secrets (ROSTER_ADMIN_TOKEN) are never
- * logged: the startup log says only whether one is set.
+ * (`--config FILE` or ROSTER_CONFIG), then defaults. Secrets (ROSTER_ADMIN_TOKEN, the SMTP
+ * password) are never logged: the startup log says only whether one is set.
  *
  * Example: const app = await compose({ data: './data', port: 8080 }); await app.fetch(request);
  */
@@ -23,8 +23,11 @@ import {
   createGraphileRunner,
   createProvisioning,
   createSecretBox,
+  createSmtpMailer,
   minimumSecretKeyLength,
+  parseSmtpUrl,
   type Runner,
+  type SmtpSettings,
   type WorkerRunner,
 } from './engine/index.ts';
 import {
@@ -41,6 +44,7 @@ import {
 import { openPostgresStore } from './store/postgres/index.ts';
 import { openSqliteStore } from './store/sqlite/index.ts';
 import type { Store } from './store/store.ts';
+import { defaultQuarantinePolicy, type QuarantinePolicy } from './sync/index.ts';
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -60,17 +64,25 @@ export interface RosterConfig {
    * key file in the data directory, generated on first start. Never logged.
    */
   secretKey: string | undefined;
+  /** The SMTP server of notification emails (file `smtp`, or ROSTER_SMTP_URL + ROSTER_SMTP_FROM). */
+  smtp: SmtpSettings | undefined;
   /**
-   * How provisioning cycles run (issue #9): in this process, or as jobs on graphile-worker
-   * (PostgreSQL) that any number of `roster worker` processes run. File only, but
+   * The provisioning engine: how cycles run (issue #9: in this process, or as jobs on
+   * graphile-worker (PostgreSQL) that any number of `roster worker` processes run) and
+   * `quarantine`, changes to Entra's thresholds and times. File only, but
    * ROSTER_PROVISIONING_RUNNER for the runner.
    */
-  provisioning: ProvisioningRunnerSettings;
+  provisioning: ProvisioningSettings;
+  /**
+   * How long a provisioning job's lease lasts without renewal (ROSTER_PROVISIONING_LEASE_SECONDS;
+   * default 300): after a crash, the next run waits at most this long.
+   */
+  provisioningLeaseSeconds: number | undefined;
 }
 
 export const runnerKinds = ['in-process', 'graphile-worker'] as const;
 
-export interface ProvisioningRunnerSettings {
+export interface ProvisioningSettings {
   /** Default: graphile-worker on PostgreSQL, in-process on SQLite. */
   runner: (typeof runnerKinds)[number];
   /** graphile-worker's schema (default graphile_worker, or <schema>_worker beside another schema). */
@@ -80,6 +92,7 @@ export interface ProvisioningRunnerSettings {
   pageLeaseSeconds?: number;
   watchSeconds?: number;
   managerWaitSeconds?: number;
+  quarantine: Partial<QuarantinePolicy>;
 }
 
 export interface ComposeOptions {
@@ -107,6 +120,58 @@ export class ConfigError extends Error {
 }
 
 const portRule = 'must be a port number from 0 to 65535 (0 picks a free one)';
+const smtpPortRule = 'must be a port number from 1 to 65535';
+const smtpSettings = z.strictObject(
+  {
+    host: z.string({ error: 'must name the SMTP server' }).min(1, 'must name the SMTP server'),
+    port: z
+      .number({ error: smtpPortRule })
+      .int({ error: smtpPortRule })
+      .min(1, { error: smtpPortRule })
+      .max(65535, { error: smtpPortRule })
+      .optional(),
+    secure: z.boolean({ error: 'must be true (TLS from the start, port 465) or false' }).optional(),
+    user: z.string({ error: 'must be a string' }).optional(),
+    password: z.string({ error: 'must be a string' }).optional(),
+    from: z
+      .string({ error: 'is required: the sender, e.g. "Roster <roster@contoso.com>"' })
+      .regex(/@/, { error: 'must be an email address, e.g. "Roster <roster@contoso.com>"' }),
+  },
+  { error: 'must be an object with host, port, secure, user, password and from' },
+);
+const count = (rule: string) =>
+  z.number({ error: `must be ${rule}` }).min(0, { error: `must be ${rule}` });
+const share = z
+  .number({ error: 'must be a share from 0 to 1' })
+  .min(0, { error: 'must be a share from 0 to 1' })
+  .max(1, { error: 'must be a share from 0 to 1' });
+const quarantineSettings = z.strictObject(
+  {
+    minFailures: count('a number of failures').optional(),
+    failureShare: share.optional(),
+    maxFailures: count('a number of failures').optional(),
+    absoluteFailures: count('a number of failures').optional(),
+    failingCallShare: share.optional(),
+    failingCycles: z
+      .number({ error: 'must be a whole number from 1' })
+      .int({ error: 'must be a whole number from 1' })
+      .min(1, { error: 'must be a whole number from 1' })
+      .optional(),
+    retryOffsetsMs: z
+      .array(z.number().positive(), { error: 'must be a list of milliseconds, e.g. [21600000]' })
+      .min(1, { error: 'must list at least one time' })
+      .optional(),
+    thenEveryMs: z
+      .number({ error: 'must be milliseconds' })
+      .positive({ error: 'must be more than 0' })
+      .optional(),
+    disableAfterMs: z
+      .number({ error: 'must be milliseconds' })
+      .positive({ error: 'must be more than 0' })
+      .optional(),
+  },
+  { error: `must be an object with any of: ${Object.keys(defaultQuarantinePolicy).join(', ')}` },
+);
 const settings = z.strictObject({
   dataDir: z.string().min(1, { error: 'must name a directory' }).optional(),
   databaseUrl: z
@@ -161,10 +226,11 @@ const settings = z.strictObject({
         pageLeaseSeconds: z.number({ error: 'must be a number' }).min(1).max(3600).optional(),
         watchSeconds: z.number({ error: 'must be a number' }).min(0.1).max(600).optional(),
         managerWaitSeconds: z.number({ error: 'must be a number' }).min(0).max(3600).optional(),
+        quarantine: quarantineSettings.optional(),
       },
       {
         error:
-          'must be an object with any of: runner, workerSchema, concurrency, pageLeaseSeconds, watchSeconds, managerWaitSeconds',
+          'must be an object with any of: runner, workerSchema, concurrency, pageLeaseSeconds, watchSeconds, managerWaitSeconds, quarantine',
       },
     )
     .optional(),
@@ -174,8 +240,26 @@ const settings = z.strictObject({
       error: `is too short: use at least ${minimumSecretKeyLength} random characters (e.g. \`openssl rand -base64 32\`)`,
     })
     .optional(),
+  smtp: smtpSettings.optional(),
+  provisioningLeaseSeconds: z.coerce
+    .number({ error: 'must be a number of seconds' })
+    .int({ error: 'must be whole seconds' })
+    .min(1, { error: 'must be at least 1 second' })
+    .max(3600, { error: 'must be at most 3600 seconds' })
+    .optional(),
 });
 type Settings = z.infer<typeof settings>;
+
+/** The keys the object at `at` (a path into the settings) knows, for "is not a setting". */
+function knownKeys(at: readonly string[]): string[] {
+  let schema: z.ZodType = settings;
+  for (const key of at) {
+    while (schema instanceof z.ZodOptional) schema = schema.unwrap() as z.ZodType;
+    schema = (schema as z.ZodObject).shape[key] as z.ZodType;
+  }
+  while (schema instanceof z.ZodOptional) schema = schema.unwrap() as z.ZodType;
+  return Object.keys((schema as z.ZodObject).shape);
+}
 
 function check(
   input: unknown,
@@ -187,12 +271,7 @@ function check(
   const issue = parsed.error.issues[0]!;
   const at = issue.path.map(String);
   if (issue.code === 'unrecognized_keys') {
-    const known =
-      at.length === 0
-        ? Object.keys(settings.shape)
-        : at[0] === 'provisioning'
-          ? Object.keys(settings.shape.provisioning.unwrap().shape)
-          : Object.keys(defaultScimLimits);
+    const known = knownKeys(at);
     const name = [...at, issue.keys[0]].join('.');
     throw new ConfigError(`${source}: ${name} is not a setting (known: ${known.join(', ')})`);
   }
@@ -221,6 +300,55 @@ function readFileSettings(file: string): Settings {
     : found;
 }
 
+/**
+ * The SMTP server: ROSTER_SMTP_URL (smtp://user:password@host:port, smtps:// for TLS) replaces
+ * the file's `smtp` server and login; ROSTER_SMTP_FROM its sender. Port 587 by default, 465
+ * with TLS.
+ */
+function smtpOf(
+  file: Settings['smtp'],
+  env: Record<string, string | undefined>,
+): SmtpSettings | undefined {
+  const url = env.ROSTER_SMTP_URL || undefined;
+  const from = env.ROSTER_SMTP_FROM || undefined;
+  let server: Omit<SmtpSettings, 'from' | 'port' | 'secure'> & {
+    port?: number | undefined;
+    secure?: boolean | undefined;
+  } = file ?? { host: '' };
+  if (url) {
+    try {
+      server = parseSmtpUrl(url);
+    } catch (error) {
+      throw new ConfigError(`environment: ROSTER_SMTP_URL ${(error as Error).message}`);
+    }
+  }
+  if (!url && !file) {
+    if (from)
+      throw new ConfigError(
+        'environment: ROSTER_SMTP_FROM needs ROSTER_SMTP_URL (or smtp in the config file): the SMTP server to send through',
+      );
+    return undefined;
+  }
+  if (from !== undefined && !from.includes('@'))
+    throw new ConfigError(
+      'environment: ROSTER_SMTP_FROM must be an email address, e.g. "Roster <roster@contoso.com>"',
+    );
+  const sender = from ?? file?.from;
+  if (!sender)
+    throw new ConfigError(
+      'environment: ROSTER_SMTP_URL needs ROSTER_SMTP_FROM: the sender, e.g. "Roster <roster@contoso.com>"',
+    );
+  const secure = server.secure ?? server.port === 465;
+  return {
+    host: server.host,
+    port: server.port ?? (secure ? 465 : 587),
+    secure,
+    ...(server.user !== undefined && { user: server.user }),
+    ...(server.password !== undefined && { password: server.password }),
+    from: sender,
+  };
+}
+
 /** The configuration from flags, environment and file; ConfigError in words when one is wrong. */
 export function loadConfig(
   options: ComposeOptions = {},
@@ -242,6 +370,7 @@ export function loadConfig(
       ...(env.ROSTER_PROVISIONING_RUNNER && {
         provisioning: { runner: env.ROSTER_PROVISIONING_RUNNER },
       }),
+      provisioningLeaseSeconds: env.ROSTER_PROVISIONING_LEASE_SECONDS,
     }),
     'environment',
     {
@@ -253,6 +382,7 @@ export function loadConfig(
       logLevel: 'ROSTER_LOG_LEVEL',
       secretKey: 'ROSTER_SECRET_KEY',
       provisioning: 'ROSTER_PROVISIONING_RUNNER',
+      provisioningLeaseSeconds: 'ROSTER_PROVISIONING_LEASE_SECONDS',
     },
   );
   const fromFlags = check(
@@ -276,10 +406,13 @@ export function loadConfig(
     logLevel: merged.logLevel ?? 'info',
     scimLimits: file.scimLimits ?? {},
     secretKey: merged.secretKey,
+    smtp: smtpOf(file.smtp, env),
     provisioning: {
       ...runner,
       runner: runner.runner ?? (merged.databaseUrl ? 'graphile-worker' : 'in-process'),
+      quarantine: runner.quarantine ?? {},
     },
+    provisioningLeaseSeconds: merged.provisioningLeaseSeconds,
   };
 }
 
@@ -433,6 +566,10 @@ export async function compose(options: ComposeOptions = {}) {
       { file: secret.file },
       'the secret key comes from this data directory: every server sharing the database needs the same key (set ROSTER_SECRET_KEY)',
     );
+  if (options.listen && !config.smtp)
+    log.info(
+      'no SMTP server is configured: notification emails of provisioning jobs are logged, not sent (set smtp in the config file, or ROSTER_SMTP_URL and ROSTER_SMTP_FROM)',
+    );
   const provisioning = createProvisioning({
     store,
     clock,
@@ -440,6 +577,10 @@ export async function compose(options: ComposeOptions = {}) {
     secretBox: createSecretBox(secret.key),
     log,
     templates: directory.gallery,
+    mailer: config.smtp ? createSmtpMailer(config.smtp) : undefined,
+    publicUrl: config.publicUrl,
+    quarantine: config.provisioning.quarantine,
+    ...(config.provisioningLeaseSeconds && { leaseMs: config.provisioningLeaseSeconds * 1000 }),
   });
   const runner =
     (options.worker ?? options.listen)

@@ -9,6 +9,8 @@ import { Hono } from 'hono';
 import type { AdminApiDeps, ResolvedApiDeps } from './api-deps.ts';
 import { ApiError, errorResponse, toApiError } from './api-error.ts';
 import type { ApiEnv } from './auth.ts';
+import { addExpressionTestOpenApi } from './expression-test-openapi.ts';
+import { registerExpressionTestApi } from './expression-test-routes.ts';
 import { registerIdentityApi } from './identity-api.ts';
 import { addIdentityOpenApi } from './identity-openapi.ts';
 import { createOpenApiDocument } from './openapi.ts';
@@ -35,6 +37,7 @@ export function createAdminApi(options: AdminApiOptions): Hono<ApiEnv> {
   const openapi = createOpenApiDocument(options.version ?? '0.0.0');
   if (options.directory) addIdentityOpenApi(openapi);
   if (options.directory && options.provisioning) addProvisioningOpenApi(openapi);
+  if (options.directory && options.provisioning) addExpressionTestOpenApi(openapi);
   // Identity admins' sessions, shared by the identity and provisioning routes.
   const identitySessions = createSessionStore({ clock: options.clock });
 
@@ -56,6 +59,13 @@ export function createAdminApi(options: AdminApiOptions): Hono<ApiEnv> {
       sessions: identitySessions,
       adminToken: options.adminToken,
       onUnexpected: options.onUnexpected,
+    });
+  if (options.directory && options.provisioning)
+    registerExpressionTestApi(api, {
+      directory: options.directory,
+      provisioning: options.provisioning,
+      sessions: identitySessions,
+      adminToken: options.adminToken,
     });
   api.all('*', (c) => {
     throw new ApiError(

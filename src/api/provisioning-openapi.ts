@@ -15,6 +15,8 @@ interface Operation {
   summary: string;
   permission: Permission;
   body?: z.ZodType;
+  /** The body must be sent (default: required except on POST, whose bodies are optional). */
+  bodyRequired?: boolean;
   query?: z.ZodObject;
   status: 200 | 202;
   response?: z.ZodType;
@@ -104,9 +106,13 @@ const operations: Operation[] = [
       response: s.jobView,
     },
   ),
-  op('post', '/restart', 'Restart: the next cycle is initial (links kept)', 'manageApps', {
-    response: s.jobView,
-  }),
+  op(
+    'post',
+    '/restart',
+    'Restart with reset scopes (default: watermark, escrows, quarantine; full also drops links)',
+    'manageApps',
+    { body: s.restartBody, response: s.restartView },
+  ),
   op(
     'post',
     '/allow-deletes',
@@ -124,6 +130,17 @@ const operations: Operation[] = [
     {
       body: s.runBody,
       response: s.cycleReportView,
+    },
+  ),
+  op(
+    'post',
+    '/on-demand',
+    'Provision one user, or one group of at most 5 members, now: the step trace of each object',
+    'manageApps',
+    {
+      body: s.onDemandBody,
+      bodyRequired: true,
+      response: s.onDemandView,
     },
   ),
   op('get', '/status', 'Current cycle and progress, last cycle, statistics to date', 'read', {
@@ -186,7 +203,7 @@ function describe(o: Operation): Record<string, unknown> {
     parameters: [...pathParams, ...queryParams],
     ...(o.body && {
       requestBody: {
-        required: o.method !== 'post',
+        required: o.bodyRequired ?? o.method !== 'post',
         content: { 'application/json': { schema: jsonSchema(o.body, 'input') } },
       },
     }),

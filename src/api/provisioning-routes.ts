@@ -2,8 +2,8 @@
  * The provisioning service over HTTP (the tutorial's Provisioning blade), under
  * `/apps/{app}/provisioning`: job settings, admin credentials and Test Connection, mappings
  * (export / import / restore defaults), the whole job document, start / stop / restart / allow
- * deletes, run one cycle (or a dry run), status, cycles and provisioning logs (filters, CSV and
- * JSON download). Reading needs any identity role; everything else manageApps (Cloud
+ * deletes, run one cycle (or a dry run), provision one user or group on demand, status, cycles
+ * and provisioning logs (filters, CSV and JSON download). Reading needs any identity role; everything else manageApps (Cloud
  * Application Administrator). ProvisioningErrors become the API's error bodies here.
  *
  * Example: PUT /api/v1/apps/Wrike/provisioning/credentials {"tenantUrl":"https://…/scim/v2","secretToken":"…"}
@@ -22,6 +22,8 @@ import {
   credentialsBody,
   cyclesQuery,
   logsQuery,
+  onDemandBody,
+  restartBody,
   runBody,
   settingsBody,
   testConnectionBody,
@@ -119,7 +121,9 @@ export function registerProvisioningApi(api: Hono<any>, deps: ProvisioningApiDep
 
   routes.post(`${base}/start`, write, async (c) => c.json(await jobs.start(app(c))));
   routes.post(`${base}/stop`, write, async (c) => c.json(await jobs.stop(app(c))));
-  routes.post(`${base}/restart`, write, async (c) => c.json(await jobs.restart(app(c))));
+  routes.post(`${base}/restart`, write, async (c) =>
+    c.json(await jobs.restart(app(c), (await optionalBody(c, restartBody)).reset)),
+  );
   routes.post(`${base}/allow-deletes`, write, async (c) => c.json(await jobs.allowDeletes(app(c))));
   routes.post(`${base}/run`, write, async (c) => {
     const body = await optionalBody(c, runBody);
@@ -138,6 +142,10 @@ export function registerProvisioningApi(api: Hono<any>, deps: ProvisioningApiDep
     });
     return c.json({ started: true, appId: status.appId }, 202);
   });
+
+  routes.post(`${base}/on-demand`, write, async (c) =>
+    c.json(await provisioning.onDemand(app(c), await readBody(c, onDemandBody))),
+  );
 
   routes.get(`${base}/status`, read, async (c) => c.json(await provisioning.status(app(c))));
   routes.get(`${base}/cycles`, read, async (c) =>
@@ -182,11 +190,20 @@ export function registerProvisioningApi(api: Hono<any>, deps: ProvisioningApiDep
   });
 
   routes.onError((error, c) => {
-    if (isProvisioningError(error))
-      return errorResponse(
-        c,
-        new ApiError(statuses[error.kind], error.kind, error.message, error.field ?? null),
+    if (isProvisioningError(error)) {
+      const apiError = new ApiError(
+        statuses[error.kind],
+        error.kind,
+        error.message,
+        error.field ?? null,
       );
+      if (!error.issues) return errorResponse(c, apiError);
+      // Every mapping issue (path, message, span), so the console shows each by its field.
+      return c.json(
+        { error: { ...apiError.toJSON().error, issues: error.issues } },
+        apiError.status,
+      );
+    }
     if (isDirectoryError(error)) return errorResponse(c, fromDirectoryError(error));
     throw error;
   });

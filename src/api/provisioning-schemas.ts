@@ -8,7 +8,7 @@
  * Example: settingsBody.parse({ mode: 'automatic', scope: 'assigned', intervalSeconds: 2400 })
  */
 import { z } from 'zod';
-import { maxIntervalSeconds } from '../engine/index.ts';
+import { defaultResetScopes, maxIntervalSeconds, resetScopes } from '../engine/index.ts';
 
 const timestamp = z.string().meta({ format: 'date-time' });
 const counts = z.record(z.string(), z.number()).meta({
@@ -70,6 +70,48 @@ export const runBody = z.strictObject({
     .meta({ description: 'Answer with the report when the cycle ends (dry runs always wait)' }),
 });
 
+export const restartBody = z.strictObject({
+  reset: z
+    .array(z.string().meta({ enum: [...resetScopes] }))
+    .optional()
+    .meta({
+      description:
+        'What the restart resets: watermark (the next cycle is initial), escrows (failed objects and their counts), quarantine (lifted; a job turned off by quarantine stays off until started), forceDeletes (the held deletes go through), full (all of these, and every link is dropped so everything is matched again). ' +
+        `Omitted or empty: ${defaultResetScopes.join(', ')}. Every restart lifts a TooManyDeletes hold.`,
+    }),
+});
+
+const quarantineView = z
+  .looseObject({
+    since: timestamp,
+    reason: z.enum([
+      'EncounteredQuarantineException',
+      'EncounteredEscrowProportionThreshold',
+      'EncounteredEscrowAbsoluteThreshold',
+      'AllCallsFailing',
+    ]),
+    detail: z.string(),
+    nextAttemptAt: timestamp
+      .nullable()
+      .meta({ description: 'When the next attempt runs; null while the job is off' }),
+  })
+  .nullable();
+
+const holdView = z
+  .looseObject({
+    reason: z.literal('TooManyDeletes'),
+    detail: z.string(),
+    since: timestamp,
+    count: z.number(),
+    threshold: z.number(),
+  })
+  .nullable();
+
+const disabledReason = z
+  .string()
+  .nullable()
+  .meta({ description: 'Why quarantine turned the job off (after four weeks); null otherwise' });
+
 const attributeMapping = z.looseObject({
   type: z.enum(['direct', 'constant', 'expression', 'none']),
   source: z.string().optional(),
@@ -130,8 +172,15 @@ export const jobView = z.looseObject({
   initialPending: z.boolean(),
   watermark: z.number(),
   nextRunAt: timestamp.nullable(),
-  hold: z.looseObject({ reason: z.string(), detail: z.string() }).nullable(),
-  quarantine: z.looseObject({ reason: z.string(), detail: z.string() }).nullable(),
+  hold: holdView,
+  quarantine: quarantineView,
+  disabledReason,
+});
+
+export const restartView = jobView.extend({
+  reset: z
+    .array(z.enum(resetScopes))
+    .meta({ description: 'The scopes reset, full expanded into the others' }),
 });
 
 export const connectionTestView = z.looseObject({
@@ -143,7 +192,7 @@ export const connectionTestView = z.looseObject({
 
 export const cycleReportView = z.looseObject({
   cycleId: z.string(),
-  kind: z.enum(['initial', 'incremental']),
+  kind: z.enum(['initial', 'incremental', 'onDemand']),
   dryRun: z.boolean(),
   status: z.enum(['running', 'succeeded', 'failed', 'stopped', 'held']),
   started: timestamp,
@@ -176,6 +225,9 @@ export const statusView = z.looseObject({
   statistics: z.looseObject({ cycles: z.number(), counts, durationMs: z.number() }),
   initialPending: z.boolean(),
   nextRunAt: timestamp.nullable(),
+  hold: holdView,
+  quarantine: quarantineView,
+  disabledReason,
 });
 
 export const cycleList = z.object({
@@ -224,4 +276,55 @@ export const logPage = z.object({
 
 export const cyclesQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+
+export const onDemandBody = z.strictObject({
+  subject: z
+    .string()
+    .min(1)
+    .meta({
+      description: "A user's object id or userPrincipalName, or a group's object id or displayName",
+      examples: ['ann@contoso.test'],
+    }),
+  objectType: z
+    .enum(['user', 'group'])
+    .optional()
+    .meta({ description: 'Look the subject up as this type only' }),
+});
+
+const logStep = z.looseObject({
+  name: z.enum(['import', 'scope', 'match', 'action']),
+  status: z.enum(logStatuses),
+  description: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const onDemandView = z.object({
+  appId: z.string(),
+  cycleId: z
+    .string()
+    .meta({ description: "The run's own cycle (kind onDemand): GET …/logs?cycle=<cycleId>" }),
+  results: z
+    .array(
+      z.object({
+        objectType: z.enum(['user', 'group']),
+        sourceId: z.string(),
+        sourceIdentity: z.string(),
+        targetId: z.string().nullable(),
+        action: z.enum(logActions),
+        status: z.enum(logStatuses),
+        errorCode: z.string().nullable(),
+        reason: z.string().nullable(),
+        recommendedAction: z.string().nullable(),
+        steps: z.array(logStep),
+        modifiedProperties: z.array(
+          z.object({ name: z.string(), old: z.unknown(), new: z.unknown() }),
+        ),
+        exported: z
+          .record(z.string(), z.unknown())
+          .nullable()
+          .meta({ description: 'The attributes exported to the target' }),
+      }),
+    )
+    .meta({ description: 'The subject first; for a group, one result per member after it' }),
 });

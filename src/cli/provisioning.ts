@@ -1,8 +1,9 @@
 /**
  * `roster provisioning …`: the provisioning service of an enterprise app, scripted (the
  * tutorial's Provisioning blade): admin credentials and Test Connection, settings, mappings
- * export / import / restore defaults, the whole job document, start / stop / restart / allow
- * deletes, one cycle now (`run --once`, with a progress bar; `--dry-run` writes nothing),
+ * export / import / restore defaults, the whole job document, start / stop / restart (with
+ * `--reset` scopes) / allow deletes, one cycle now (`run --once`, with a progress bar; `--dry-run` writes nothing),
+ * one user or group now (`on-demand`, with its step trace),
  * status, cycles and provisioning logs (filters; CSV or JSON export). Every command takes
  * --json. The Secret Token can come from ROSTER_SECRET_TOKEN to keep it out of shell history.
  *
@@ -10,14 +11,16 @@
  *   roster provisioning credentials Wrike --tenant-url https://app.example.com/scim/v2 --secret-token …
  *   roster provisioning settings Wrike --mode automatic --interval 40m
  *   roster provisioning run Wrike --once
+ *   roster provisioning restart Wrike --reset escrows,quarantine
  *   roster provisioning logs Wrike --status Failure --format csv > failures.csv
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import type { CycleReport, JobView } from '../engine/index.ts';
+import { type CycleReport, type JobView, resetScopes } from '../engine/index.ts';
 import type { CliDeps } from './app-port.ts';
 import { withCommon } from './directory-run.ts';
+import { registerOnDemandCommand } from './on-demand.ts';
 import type { CliIo } from './program.ts';
 import { type CommonOptions, json, runWithApp, table, UsageError } from './run-with-app.ts';
 
@@ -68,8 +71,34 @@ function describeJob(job: JobView): string {
     `  accidental-deletion threshold ${s.deletionThreshold || 'off'}, skip out-of-scope deletions ${s.skipOutOfScopeDeletions ? 'on' : 'off'}, flatten nested groups ${s.flattenNestedGroups ? 'on' : 'off'}, Bulk ${s.useBulk ? 'on' : 'off'}\n` +
     `  notification email: ${s.notificationEmail ?? 'none'}${s.sendFailureEmail ? ' (on failure)' : ''}\n` +
     `  target limits: ${job.limits.requestsPerMinute ? `${job.limits.requestsPerMinute} requests/min` : 'no rate limit'}, ${job.limits.groups ? 'users and groups' : 'users only'}\n` +
-    `  next cycle: ${job.initialPending ? 'initial' : 'incremental'}${job.nextRunAt ? ` at ${job.nextRunAt}` : ''}${job.hold ? `; held: ${job.hold.detail}` : ''}\n`
+    `  next cycle: ${job.initialPending ? 'initial' : 'incremental'}${job.nextRunAt ? ` at ${job.nextRunAt}` : ''}${job.hold ? `; held: ${job.hold.detail}` : ''}\n` +
+    troubles(job)
   );
+}
+
+/** The quarantine (with its next attempt) and why quarantine turned the job off, as lines. */
+function troubles(job: Pick<JobView, 'quarantine' | 'disabledReason'>): string {
+  const q = job.quarantine;
+  return (
+    (q
+      ? `  quarantine since ${q.since}: ${q.reason}: ${q.detail}; next attempt ${q.nextAttemptAt ?? 'none (provisioning is off)'}\n`
+      : '') + (job.disabledReason ? `  turned off: ${job.disabledReason}\n` : '')
+  );
+}
+
+/** `--reset a,b` as a list of scopes; an unknown one is a usage mistake. */
+export function parseResetList(text: string): string[] {
+  const items = text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  for (const item of items)
+    if (!(resetScopes as readonly string[]).includes(item))
+      throw new UsageError(
+        `--reset ${JSON.stringify(item)} is not a reset scope: use a comma-separated list of ${resetScopes.join(', ')}`,
+        'reset',
+      );
+  return items;
 }
 
 const countsLine = (counts: Record<string, number>) =>
@@ -82,6 +111,16 @@ function describeReport(r: CycleReport): string {
   const lines = [head];
   if (r.error) lines.push(`  ${r.error}`);
   if (r.more) lines.push('  More changes are waiting: the next cycle continues.');
+  const q = r.quarantine;
+  if (q?.ranIn)
+    lines.push(`  It ran as an attempt in quarantine (${q.ranIn.reason} since ${q.ranIn.since}).`);
+  if (q?.now && (q.event === 'entered' || q.event === 'reasonChanged'))
+    lines.push(
+      `  The job is in quarantine: ${q.now.reason}: ${q.now.detail}; next attempt ${q.nextAttemptAt ?? 'none'}.`,
+    );
+  if (q?.event === 'lifted') lines.push('  The quarantine is lifted.');
+  if (q?.event === 'disabled')
+    lines.push('  After four weeks in quarantine, provisioning was turned off.');
   if (r.entries?.length)
     lines.push(
       table(
@@ -289,11 +328,6 @@ export function registerProvisioningCommands(
     ],
     ['stop', 'provisioning status off: a running cycle stops after its page', 'Stopped.'],
     [
-      'restart',
-      'restart: the next cycle is an initial one (links are kept)',
-      'Restarted: the next cycle is initial.',
-    ],
-    [
       'allow-deletes',
       'let the deletes held by the accidental-deletion threshold through',
       'Allowed the held deletes.',
@@ -309,13 +343,29 @@ export function registerProvisioningCommands(
               ? await p.jobs.start(ref)
               : name === 'stop'
                 ? await p.jobs.stop(ref)
-                : name === 'restart'
-                  ? await p.jobs.restart(ref)
-                  : await p.jobs.allowDeletes(ref);
+                : await p.jobs.allowDeletes(ref);
           jobOut(options, job, verb);
         }),
       );
   }
+
+  withCommon(provisioning.command('restart'))
+    .description(
+      'restart with reset scopes (default watermark,escrows,quarantine: the next cycle is initial, failed objects are forgotten, quarantine is lifted)',
+    )
+    .argument('<app>', 'object id or name of the enterprise app')
+    .option(
+      '--reset <scopes>',
+      `comma-separated: ${resetScopes.join(', ')} (full also drops every link, so everything is matched again)`,
+    )
+    .action((ref: string, options: Options) =>
+      runWithApp(io, deps, options, async ({ provisioning: p }) => {
+        const reset =
+          options.reset === undefined ? undefined : parseResetList(String(options.reset));
+        const job = await p.jobs.restart(ref, reset);
+        jobOut(options, job, `Restarted; reset ${job.reset.join(', ')}.`);
+      }),
+    );
 
   withCommon(provisioning.command('run'), 'print the cycle report as JSON')
     .description('run one provisioning cycle now, with a progress bar')
@@ -361,6 +411,8 @@ export function registerProvisioningCommands(
       }),
     );
 
+  registerOnDemandCommand(provisioning, io, deps);
+
   withCommon(provisioning.command('status'))
     .description('current cycle and progress, last cycle, statistics to date')
     .argument('<app>', 'object id or name of the enterprise app')
@@ -380,7 +432,7 @@ export function registerProvisioningCommands(
             `  to date: ${s.statistics.cycles} cycles; ${countsLine(s.statistics.counts)}\n` +
             `  linked: ${s.links.users} users, ${s.links.groups} groups; escrows: ${s.escrows}\n` +
             `  next cycle: ${s.initialPending ? 'initial' : 'incremental'}${s.nextRunAt ? ` at ${s.nextRunAt}` : ''}` +
-            `${s.hold ? `\n  held: ${s.hold.detail}` : ''}${s.quarantine ? `\n  quarantine: ${s.quarantine.reason}: ${s.quarantine.detail}` : ''}\n`,
+            `${s.hold ? `\n  held: ${s.hold.detail}` : ''}\n${troubles(s)}`,
         );
       }),
     );

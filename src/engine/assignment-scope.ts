@@ -11,8 +11,29 @@
 import type { Store } from '../store/store.ts';
 import { type AppInfo, provisionedRoleIds } from './app-info.ts';
 
+/** One assignment that gives a user (or group) a role of the app: directly or through a group. */
+export interface RoleAssignment {
+  assignmentId: string;
+  /** The app role's id, value and display name. */
+  roleId: string;
+  value: string | null;
+  displayName: string;
+  /** Who holds the assignment: the user itself, or a group it is a member of. */
+  principalType: 'user' | 'group';
+  principalId: string;
+  /** The group's displayName when the assignment is a group's. */
+  principalName: string | null;
+}
+
 export interface AssignmentScope {
   readonly all: boolean;
+  /**
+   * The provisioned assignments that reach the user: its own, its groups' (with flatten, also
+   * the groups above them). Default Access is never among them. Entra's [appRoleAssignments].
+   */
+  assignmentsOf(userId: string): Promise<RoleAssignment[]>;
+  /** The group's own provisioned assignments. */
+  groupAssignments(groupId: string): RoleAssignment[];
   isUserAssigned(userId: string): Promise<boolean>;
   isGroupAssigned(groupId: string): boolean;
   /** Assigned groups whose membership decides a user's scope (with flatten: their subgroups too). */
@@ -27,13 +48,29 @@ export async function loadAssignmentScope(
   app: AppInfo,
   options: { all: boolean; flatten: boolean },
 ): Promise<AssignmentScope> {
-  const roles = provisionedRoleIds(app);
+  const provisioned = provisionedRoleIds(app);
   const assignments = (await store.directory.assignments.list({ appId: app.id })).filter((a) =>
-    roles.has(a.roleId),
+    provisioned.has(a.roleId),
   );
   const users = new Set(
     assignments.filter((a) => a.principalType === 'user').map((a) => a.principalId),
   );
+  const roles = new Map(app.roles.map((r) => [r.id, r]));
+  const byPrincipal = new Map<string, RoleAssignment[]>();
+  for (const a of assignments) {
+    const role = roles.get(a.roleId);
+    const list = byPrincipal.get(a.principalId) ?? [];
+    list.push({
+      assignmentId: a.id,
+      roleId: a.roleId,
+      value: role?.value ?? null,
+      displayName: role?.displayName ?? a.roleId,
+      principalType: a.principalType,
+      principalId: a.principalId,
+      principalName: null,
+    });
+    byPrincipal.set(a.principalId, list);
+  }
   const groups = new Set(
     assignments.filter((a) => a.principalType === 'group').map((a) => a.principalId),
   );
@@ -61,6 +98,27 @@ export async function loadAssignmentScope(
 
   return {
     all: options.all,
+    async assignmentsOf(userId) {
+      const out = [...(byPrincipal.get(userId) ?? [])];
+      const visited = new Set<string>();
+      let pending = (await store.directory.groups.memberOf(userId)).filter((g) => !g.deleted);
+      while (pending.length > 0) {
+        const next: typeof pending = [];
+        for (const group of pending) {
+          if (visited.has(group.id)) continue;
+          visited.add(group.id);
+          for (const a of byPrincipal.get(group.id) ?? [])
+            out.push({ ...a, principalName: group.displayName });
+          if (options.flatten)
+            next.push(
+              ...(await store.directory.groups.memberOf(group.id)).filter((g) => !g.deleted),
+            );
+        }
+        pending = next;
+      }
+      return out;
+    },
+    groupAssignments: (groupId) => byPrincipal.get(groupId) ?? [],
     async isUserAssigned(userId) {
       if (options.all || users.has(userId)) return true;
       for (const group of await store.directory.groups.memberOf(userId))

@@ -25,8 +25,20 @@ export {
 } from './engine-error.ts';
 export { recommendedActions } from './error-codes.ts';
 export { createEngineEvents, type EngineEventMap, type EngineEvents } from './events.ts';
+export {
+  type ExpressionTestResult,
+  type ExpressionValueType,
+  testExpression,
+} from './expression-test.ts';
 export { type JobDocument, jobDocumentFormat } from './job-document.ts';
-export type { CycleSummary, JobHold, JobState, JobStatistics } from './job-record.ts';
+export { type JobNotice, noticeEmail } from './job-notice.ts';
+export type {
+  CycleSummary,
+  EscrowCounts,
+  JobHold,
+  JobState,
+  JobStatistics,
+} from './job-record.ts';
 export {
   defaultIntervalSeconds,
   type JobSettings,
@@ -37,8 +49,20 @@ export {
 } from './job-settings.ts';
 export type { Jobs, JobView } from './jobs.ts';
 export { csvColumns, type LogFormat } from './log-export.ts';
+export type { Mailer, MailMessage } from './mailer.ts';
+export { createNotifier, type NoticeOutcome, type Notifier } from './notifier.ts';
+export type { OnDemandReport, OnDemandResult } from './on-demand/on-demand-results.ts';
+export { maxOnDemandMembers, type OnDemandInput } from './on-demand/on-demand-subject.ts';
+export type { OnDemandOptions } from './on-demand/run-on-demand.ts';
+export {
+  defaultResetScopes,
+  type ResetScope,
+  readResetScopes,
+  resetScopes,
+} from './reset-scopes.ts';
 export { createInProcessRunner, type InProcessRunnerDeps, type Runner } from './runner.ts';
 export { createSecretBox, minimumSecretKeyLength, type SecretBox } from './secret-box.ts';
+export { createSmtpMailer, parseSmtpUrl, type SmtpSettings } from './smtp-mailer.ts';
 export type { ProvisioningStatus } from './status.ts';
 export {
   createGraphileRunner,

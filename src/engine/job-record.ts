@@ -1,12 +1,13 @@
 /**
  * A provisioning job as the engine reads it from the store: typed settings and mappings, the
  * sealed credentials, and the runtime state a cycle keeps between runs (statistics to date,
- * the last cycle, a hold, quarantine — the last two filled in by issue #7's rules).
+ * the last cycle, a hold (TooManyDeletes), quarantine with the counts it is judged on, and
+ * why the job was turned off when quarantine lasted too long).
  *
  * Example: const job = jobOf(await store.provisioning.jobs.get(appId)); job.settings.intervalSeconds → 2400
  */
 
-import type { ProvisioningJobRecord } from '../store/store.ts';
+import type { CycleKind, ProvisioningJobRecord } from '../store/store.ts';
 import type { MappingConfig, Quarantine } from '../sync/index.ts';
 import type { JobSettings } from './job-settings.ts';
 
@@ -29,13 +30,26 @@ export interface JobStatistics {
 
 export interface CycleSummary {
   id: string;
-  kind: 'initial' | 'incremental';
+  kind: CycleKind;
   status: string;
   started: string;
   finished: string;
   durationMs: number;
   counts: Record<string, number>;
   error: string | null;
+  /** The quarantine the cycle ran in (why it ran late), or null. */
+  quarantine?: Quarantine | null;
+}
+
+/**
+ * Object outcomes since the escrows were last cleared (a restart with the escrows scope): what
+ * the escrow thresholds of quarantine are judged on. Reference failures are the manager and
+ * member writes that failed.
+ */
+export interface EscrowCounts {
+  failures: number;
+  referenceFailures: number;
+  successes: number;
 }
 
 /** Why the job does not run on its own: set by the accidental-deletion check (TooManyDeletes). */
@@ -55,6 +69,9 @@ export interface JobState {
   allowDeletes: boolean;
   quarantine: Quarantine | null;
   failingCycles: number;
+  escrowCounts: EscrowCounts;
+  /** Set when quarantine turned the job off (after four weeks); cleared by start. */
+  disabledReason: string | null;
 }
 
 export interface Job {
@@ -82,7 +99,17 @@ export const emptyState = (): JobState => ({
   allowDeletes: false,
   quarantine: null,
   failingCycles: 0,
+  escrowCounts: { failures: 0, referenceFailures: 0, successes: 0 },
+  disabledReason: null,
 });
+
+/** The job's quarantine with its next attempt: the next run while the job is on, else none. */
+export function quarantineView(
+  job: Pick<Job, 'enabled' | 'nextRunAt' | 'state'>,
+): (Quarantine & { nextAttemptAt: string | null }) | null {
+  const q = job.state.quarantine;
+  return q ? { ...q, nextAttemptAt: job.enabled ? job.nextRunAt : null } : null;
+}
 
 export function jobOf(record: ProvisioningJobRecord): Job {
   return {

@@ -1,7 +1,8 @@
 /**
  * Provisioning job configuration, per enterprise app (the tutorial's Provisioning blade): admin
  * credentials and Test Connection, settings, mappings (validated; exported and imported as
- * one document; restored from the gallery template), start, stop and restart. A job is
+ * one document; restored from the gallery template), start, stop and restart with its reset
+ * scopes (reset-scopes.ts). A job is
  * created, with the template's mappings, the first time its app is asked about. Every
  * mapping or scoping change bumps the configuration version, so the next cycle is initial.
  *
@@ -22,7 +23,7 @@ import {
   type JobDocument,
   readJobDocument,
 } from './job-document.ts';
-import { emptyState, type Job, type JobState, jobOf } from './job-record.ts';
+import { emptyState, type Job, type JobState, jobOf, quarantineView } from './job-record.ts';
 import {
   applySettings,
   changesScope,
@@ -30,6 +31,7 @@ import {
   defaultSettings,
   type JobSettings,
 } from './job-settings.ts';
+import { type ResetScope, readResetScopes } from './reset-scopes.ts';
 import { openTargetClient, type PlainCredentials, type TargetClientDeps } from './target-client.ts';
 import { defaultMappings } from './template-mappings.ts';
 
@@ -56,7 +58,10 @@ export interface JobView {
   watermark: number;
   nextRunAt: string | null;
   hold: JobState['hold'];
-  quarantine: JobState['quarantine'];
+  /** With its next attempt (null while the job is off). */
+  quarantine: ReturnType<typeof quarantineView>;
+  /** Why quarantine turned the job off (after four weeks); null otherwise. */
+  disabledReason: string | null;
 }
 
 export type Jobs = ReturnType<typeof createJobs>;
@@ -123,7 +128,8 @@ export function createJobs(deps: JobsDeps) {
       watermark: job.watermark,
       nextRunAt: job.nextRunAt,
       hold: job.state.hold,
-      quarantine: job.state.quarantine,
+      quarantine: quarantineView(job),
+      disabledReason: job.state.disabledReason,
     };
   }
 
@@ -305,7 +311,13 @@ export function createJobs(deps: JobsDeps) {
             'set the Tenant URL and Secret Token first',
             'credentials',
           );
-        return { enabled: true, nextRunAt: now() };
+        return {
+          enabled: true,
+          nextRunAt: now(),
+          ...(current.state.disabledReason && {
+            state: state({ ...current.state, disabledReason: null }),
+          }),
+        };
       });
       return view(app, job);
     },
@@ -318,16 +330,28 @@ export function createJobs(deps: JobsDeps) {
     },
 
     /**
-     * Restart: the next cycle is an initial one (links are kept, so nothing is duplicated), a
-     * hold is lifted, and when the job is on, it runs now. Issue #7 adds the reset scopes.
+     * Restart with reset scopes (reset-scopes.ts; none: watermark, escrows and quarantine): a
+     * hold is lifted, and when the job is on, the next cycle runs now. Links and escrows are
+     * cleared before the job changes, so that cycle already sees them gone.
      */
-    async restart(appRef: string): Promise<JobView> {
-      const { app, job } = await mutate(appRef, (current) => ({
-        configVersion: current.configVersion + 1,
-        state: state({ ...current.state, hold: null, allowDeletes: false }),
+    async restart(appRef: string, reset?: unknown): Promise<JobView & { reset: ResetScope[] }> {
+      const scopes = readResetScopes(reset);
+      const has = (scope: ResetScope) => scopes.includes(scope);
+      const { app: found } = await load(appRef);
+      if (has('full')) await store.provisioning.links.clear(found.id);
+      if (has('escrows')) await store.provisioning.escrows.clear(found.id);
+      const { app, job } = await mutate(found.id, (current) => ({
+        ...(has('watermark') && { configVersion: current.configVersion + 1 }),
+        state: state({
+          ...current.state,
+          hold: null,
+          allowDeletes: has('forceDeletes'),
+          ...(has('escrows') && { escrowCounts: emptyState().escrowCounts }),
+          ...(has('quarantine') && { quarantine: null, failingCycles: 0 }),
+        }),
         ...(current.enabled && { nextRunAt: now() }),
       }));
-      return view(app, job);
+      return { ...view(app, job), reset: scopes };
     },
 
     /**

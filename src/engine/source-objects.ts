@@ -9,6 +9,7 @@
 
 import type { DirectoryGroupRecord, DirectoryUserRecord, Store } from '../store/store.ts';
 import type { SourceObject } from '../sync/index.ts';
+import type { RoleAssignment } from './assignment-scope.ts';
 
 export function userSource(record: DirectoryUserRecord): SourceObject {
   const { extensions, ...data } = record.data;
@@ -52,3 +53,29 @@ export async function memberIdsOf(
   }
   return [...users];
 }
+
+/**
+ * Entra's [appRoleAssignments] of a user, as mapping expressions read it: one entry per
+ * assignment that reaches the user (directly or through a group), each the app role's `id`,
+ * `value` and `displayName` — what AppRoleAssignmentsComplex, AssertiveAppRoleAssignmentsComplex
+ * and SingleAppRoleAssignment turn into SCIM roles (customize-application-attributes.md).
+ *
+ * Example: appRoleAssignmentsOf(await scope.assignmentsOf(annId))
+ *   → [{ id: 'r-admin', value: 'Admin', displayName: 'Admin', principalType: 'group', … }]
+ */
+export function appRoleAssignmentsOf(
+  assignments: readonly RoleAssignment[],
+): Record<string, string | null>[] {
+  return assignments.map((a) => ({
+    id: a.roleId,
+    value: a.value,
+    displayName: a.displayName,
+    assignmentId: a.assignmentId,
+    principalType: a.principalType,
+    principalId: a.principalId,
+  }));
+}
+
+/** Whether the mapping reads [appRoleAssignments] (only then are a user's roles looked up). */
+export const readsAppRoles = (sourceAttributes: readonly string[]): boolean =>
+  sourceAttributes.some((name) => name.toLowerCase() === 'approleassignments');

@@ -1,13 +1,19 @@
 /**
  * A job's status (the Provisioning blade's "Current status"): whether a cycle runs now and its
  * progress (objects done of total, counts by action), the last cycle with its duration, the
- * statistics to date, the next run, and a hold or quarantine with its reason.
+ * statistics to date, the next run, a hold or quarantine with its reason (and the quarantine's
+ * next attempt), and why quarantine turned the job off.
  *
  * Example: await provisioningStatus(deps, 'Wrike')
  *   → { state: 'running', currentCycle: { kind: 'initial', done: 120, total: 500, … }, lastCycle: …, statistics: … }
  */
 import type { CycleRecord, Store } from '../store/store.ts';
-import type { CycleSummary, JobState, JobStatistics } from './job-record.ts';
+import {
+  type CycleSummary,
+  type JobState,
+  type JobStatistics,
+  quarantineView,
+} from './job-record.ts';
 import type { Jobs, JobView } from './jobs.ts';
 
 export interface ProvisioningStatus {
@@ -28,7 +34,10 @@ export interface ProvisioningStatus {
   nextRunAt: string | null;
   watermark: number;
   hold: JobState['hold'];
-  quarantine: JobState['quarantine'];
+  /** since, reason, detail and nextAttemptAt (null while the job is off). */
+  quarantine: ReturnType<typeof quarantineView>;
+  /** Why quarantine turned the job off after four weeks; null otherwise. */
+  disabledReason: string | null;
   links: { users: number; groups: number };
   escrows: number;
 }
@@ -74,7 +83,8 @@ export async function provisioningStatus(
     nextRunAt: job.nextRunAt,
     watermark: job.watermark,
     hold: job.state.hold,
-    quarantine: job.state.quarantine,
+    quarantine: quarantineView(job),
+    disabledReason: job.state.disabledReason,
     links: { users: await links.count(app.id, 'user'), groups: await links.count(app.id, 'group') },
     escrows: await escrows.count(app.id),
   };

@@ -21,6 +21,7 @@ import { registerFallbackRoutes } from './fallback-routes.ts';
 import { createGuard } from './guard.ts';
 import { createScimMetrics, type ScimMetrics } from './metrics.ts';
 import { createRateLimiter } from './rate-limiter.ts';
+import { createRepresentMemo } from './represent-memo.ts';
 import { createRequestLog } from './request-log.ts';
 import { registerResourceRoutes } from './resource-routes.ts';
 import { createResourceService } from './resource-service.ts';
@@ -48,7 +49,11 @@ export function createScimApp(deps: ScimAppDeps): Hono<ScimEnv> {
   const now = deps.now ?? (() => new Date());
   const { store, log } = deps;
   const metrics: ScimMetrics = createScimMetrics(deps.registry ?? new Registry());
-  const service = createResourceService({ resources: store.resources, limits });
+  const service = createResourceService({
+    resources: store.resources,
+    limits,
+    memo: createRepresentMemo(),
+  });
   const tenantRoot = `${scimRoot}/:tenant`;
 
   const unexpected = (error: unknown, requestId: string) => {

@@ -23,6 +23,17 @@ export interface GuardDeps {
   publicUrl?: string;
 }
 
+/** `scheme://host[:port]` of an absolute URL, as URL.origin gives it, without parsing it all. */
+function originOf(url: string): string {
+  const start = url.indexOf('//') + 2;
+  const end = url.indexOf('/', start);
+  const origin = end === -1 ? url : url.slice(0, end);
+  // Anything unusual (upper case, userinfo, default port) gets the full parser.
+  return /^https?:\/\/[a-z0-9.\-[\]:]+$/.test(origin) && !/:(80|443)$/.test(origin)
+    ? origin
+    : new URL(url).origin;
+}
+
 export function createGuard(deps: GuardDeps): MiddlewareHandler<ScimEnv> {
   const origin = deps.publicUrl?.replace(/\/+$/, '');
   return async (c, next) => {
@@ -35,7 +46,7 @@ export function createGuard(deps: GuardDeps): MiddlewareHandler<ScimEnv> {
       throw tooManyRequests(wait);
     }
     deps.touch(found.token.id, now);
-    const base = origin ?? new URL(c.req.url).origin;
+    const base = origin ?? originOf(c.req.url);
     c.set('scope', { ...found, baseUrl: `${base}${scimRoot}/${encodeURIComponent(tenantName)}` });
     await next();
   };

@@ -43,6 +43,28 @@ export interface ListQuery {
   projection: Projection;
 }
 
+const compiledBySchema = new WeakMap<ResourceSchema, Map<string, Projection>>();
+
+/** The compiled projection; the same few query strings come again and again, so they are kept. */
+function projectionOf(schema: ResourceSchema, params: ListParams): Projection {
+  const { attributes, excludedAttributes } = params;
+  const plain = typeof attributes !== 'object' && typeof excludedAttributes !== 'object';
+  let compiled = compiledBySchema.get(schema);
+  if (!compiled) {
+    compiled = new Map();
+    compiledBySchema.set(schema, compiled);
+  }
+  const key = `${attributes ?? '\u0001'}\u0000${excludedAttributes ?? '\u0001'}`;
+  const hit = plain ? compiled.get(key) : undefined;
+  if (hit) return hit;
+  const projection = compileProjection(schema, { attributes, excludedAttributes });
+  if (plain) {
+    if (compiled.size >= 500) compiled.clear();
+    compiled.set(key, projection);
+  }
+  return projection;
+}
+
 export function parseListQuery(
   params: ListParams,
   schema: ResourceSchema,
@@ -64,9 +86,6 @@ export function parseListQuery(
   if (params.cursor !== undefined) query.cursor = params.cursor.trim();
   return {
     query,
-    projection: compileProjection(schema, {
-      attributes: params.attributes,
-      excludedAttributes: params.excludedAttributes,
-    }),
+    projection: projectionOf(schema, params),
   };
 }

@@ -27,6 +27,8 @@ export const locationOf = (baseUrl: string, kind: ResourceRecord['kind'], id: st
 export interface Preloaded {
   /** The group's members when the caller already knows them (e.g. `[]` right after POST). */
   members?: readonly MemberRecord[];
+  /** The user's groups when known (e.g. `[]` right after POST: a new id is in no group). */
+  groups?: readonly MemberRecord[];
 }
 
 const reference = (baseUrl: string, m: MemberRecord) => ({
@@ -62,7 +64,7 @@ export async function represent(
     full.members = members.map((m) => ({ ...reference(baseUrl, m), type: m.type }));
   }
   if (record.kind === 'User' && scope.profile.groups && needsAttribute(projection, 'groups')) {
-    const groups = await resources.groupsOf(scope.tenant.id, record.id);
+    const groups = preloaded.groups ?? (await resources.groupsOf(scope.tenant.id, record.id));
     full.groups = groups.map((g) => ({ ...reference(baseUrl, g), type: 'direct' }));
   }
   const out = projectResource(full, schemaOf(record.kind), projection);

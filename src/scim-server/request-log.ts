@@ -26,6 +26,21 @@ const tenantInPath = (path: string) => path.split('/')[3]?.slice(0, 64) || undef
 
 export function createRequestLog(deps: RequestLogDeps): MiddlewareHandler<ScimEnv> {
   const newId = deps.newRequestId ?? (() => crypto.randomUUID());
+  // The labelled children, once per method/route/status: prom-client hashes labels otherwise.
+  const series = new Map<string, { count: { inc(): void }; time: { observe(v: number): void } }>();
+  const seriesOf = (method: string, route: string, status: string) => {
+    const k = `${method} ${status} ${route}`;
+    let found = series.get(k);
+    if (!found) {
+      const labels = { method, route, status };
+      found = {
+        count: deps.metrics.requests.labels(labels),
+        time: deps.metrics.duration.labels(labels),
+      };
+      if (series.size < 1000) series.set(k, found);
+    }
+    return found;
+  };
   return async (c, next) => {
     const started = performance.now();
     const incoming = c.req.header('x-request-id');
@@ -37,8 +52,9 @@ export function createRequestLog(deps: RequestLogDeps): MiddlewareHandler<ScimEn
     const route = routePath(c) || 'unmatched';
     const status = String(c.res.status);
     const { method } = c.req;
-    deps.metrics.requests.inc({ method, route, status });
-    deps.metrics.duration.observe({ method, route, status }, seconds);
+    const counted = seriesOf(method, route, status);
+    counted.count.inc();
+    counted.time.observe(seconds);
     deps.log.info(
       {
         requestId,

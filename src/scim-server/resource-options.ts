@@ -21,11 +21,22 @@ export interface ResourceOptions {
   prefer?: string;
 }
 
-export const projectionFor = (kind: ResourceKind, options: ResourceOptions): Projection =>
-  compileProjection(schemaOf(kind), {
-    attributes: options.attributes,
-    excludedAttributes: options.excludedAttributes,
-  });
+const compiled = new Map<string, Projection>();
+
+/** The compiled projection of a request; the same few are asked for again and again. */
+export function projectionFor(kind: ResourceKind, options: ResourceOptions): Projection {
+  const key = `${kind}\u0000${options.attributes ?? '\u0001'}\u0000${options.excludedAttributes ?? '\u0001'}`;
+  let projection = compiled.get(key);
+  if (!projection) {
+    projection = compileProjection(schemaOf(kind), {
+      attributes: options.attributes,
+      excludedAttributes: options.excludedAttributes,
+    });
+    if (compiled.size >= 500) compiled.clear();
+    compiled.set(key, projection);
+  }
+  return projection;
+}
 
 /** True when the request names a projection (RFC 7644 §3.5.2: then PATCH MUST answer 200). */
 export const asksForAttributes = (options: ResourceOptions) =>

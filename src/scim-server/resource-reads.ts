@@ -6,7 +6,7 @@
  * Example: await getResource(deps, scope, 'User', id, {}) → { status: 200, body, etag }
  */
 
-import { listResponse } from '../scim/index.ts';
+import { listResponse, needsAttribute } from '../scim/index.ts';
 import type { ResourceKind } from '../store/store.ts';
 import { etagOf, matchesEtags } from './etag.ts';
 import { notFound } from './http-error.ts';
@@ -34,8 +34,24 @@ export async function getResource(
   if (options.ifNoneMatch !== undefined && matchesEtags(options.ifNoneMatch, record.version)) {
     return { status: 304, etag };
   }
-  const body = await represent(deps.resources, scope, record, projectionFor(kind, options));
-  return { status: 200, body, etag, location: locationOf(scope.baseUrl, kind, id) };
+  const projection = projectionFor(kind, options);
+  const location = locationOf(scope.baseUrl, kind, id);
+  const groups =
+    kind === 'User' && scope.profile.groups && needsAttribute(projection, 'groups')
+      ? await deps.resources.groupsOf(scope.tenant.id, id)
+      : undefined;
+  const { memo } = deps;
+  const memoable = memo && !(kind === 'Group' && needsAttribute(projection, 'members'));
+  const json = memoable ? memo.get(record, groups, scope.baseUrl, projection) : undefined;
+  if (json !== undefined) return { status: 200, json, etag, location };
+  const body = await represent(deps.resources, scope, record, projection, groups && { groups });
+  if (!memoable) return { status: 200, body, etag, location };
+  return {
+    status: 200,
+    json: memo.set(record, groups, scope.baseUrl, projection, JSON.stringify(body)),
+    etag,
+    location,
+  };
 }
 
 export async function listResources(

@@ -9,6 +9,7 @@
  *   await service.patch(scope, 'Group', id, body, {}) → { status: 204, etag }
  */
 import type { ResourceKind } from '../store/store.ts';
+import { type CreateOutcome, createMany } from './create-many.ts';
 import { patchGroup } from './group-patch.ts';
 import { createKeyedLock } from './keyed-lock.ts';
 import type { ListParams } from './list-query.ts';
@@ -33,6 +34,13 @@ export interface ResourceService {
   search(scope: TenantScope, params: ListParams): Promise<ScimResult>;
   get: Kinded<[id: string, options: ResourceOptions]>;
   create: Kinded<[body: unknown, options: ResourceOptions]>;
+  /** Many POSTs in one transaction, each answered as alone; stops after `maxErrors` errors. */
+  createMany(
+    scope: TenantScope,
+    kind: ResourceKind,
+    bodies: readonly unknown[],
+    maxErrors?: number,
+  ): Promise<CreateOutcome[]>;
   replace: Kinded<[id: string, body: unknown, options: ResourceOptions]>;
   patch: Kinded<[id: string, body: unknown, options: ResourceOptions]>;
   remove: Kinded<[id: string, options: ResourceOptions]>;
@@ -55,6 +63,8 @@ export function createResourceService(deps: ServiceDeps): ResourceService {
     create: checked((scope, kind, body, options) =>
       createResource(deps, scope, kind, body, options),
     ),
+    createMany: (scope, kind, bodies, maxErrors) =>
+      createMany(deps, scope, kind, bodies, maxErrors),
     replace: checked((scope, kind, id, body, options) =>
       locked(scope, id, () => replaceResource(deps, scope, kind, id, body, options)),
     ),

@@ -19,11 +19,11 @@ import {
   type ScimResource,
   validateResource,
 } from '../scim/index.ts';
-import type { MemberRecord, ResourceKind, ResourceRecord } from '../store/store.ts';
+import type { ResourceKind, ResourceRecord } from '../store/store.ts';
 import { toScimError } from './error-mapping.ts';
 import { etagOf } from './etag.ts';
 import { checkUserProfile } from './profile-rules.ts';
-import { locationOf, represent } from './represent.ts';
+import { locationOf, type Preloaded, represent } from './represent.ts';
 import { checkIfMatch, projectionFor, type ResourceOptions } from './resource-options.ts';
 import { resourceNotFound } from './resource-reads.ts';
 import type { ScimResult } from './scim-response.ts';
@@ -52,10 +52,10 @@ export async function answer(
   record: ResourceRecord,
   options: ResourceOptions,
   status: number,
-  members?: readonly MemberRecord[],
+  preloaded: Preloaded = {},
 ): Promise<ScimResult> {
   const projection = projectionFor(record.kind, options);
-  const body = await represent(deps.resources, scope, record, projection, { members });
+  const body = await represent(deps.resources, scope, record, projection, preloaded);
   const location = locationOf(scope.baseUrl, record.kind, record.id);
   return { status, body, etag: etagOf(record.version), location };
 }
@@ -83,7 +83,9 @@ export async function createResource(
       rethrow(error, resource);
     }
   }
-  return answer(deps, scope, record, options, 201, ids.length === 0 ? [] : undefined);
+  // Nothing is in a new group yet, and a new user is in no group.
+  const preloaded = kind === 'User' ? { groups: [] } : ids.length === 0 ? { members: [] } : {};
+  return answer(deps, scope, record, options, 201, preloaded);
 }
 
 export async function replaceResource(

@@ -13,6 +13,8 @@ export const scimContentType = 'application/scim+json; charset=utf-8';
 export interface ScimResult {
   status: number;
   body?: unknown;
+  /** `body` already serialised (a remembered representation); sent as is. */
+  json?: string;
   /** The resource's ETag, `W/"<version>"`. */
   etag?: string;
   /** The resource's URL (Location header on 201). */
@@ -23,9 +25,13 @@ export function scimResponse(result: ScimResult, extra?: Record<string, string>)
   const headers: Record<string, string> = { ...extra };
   if (result.etag !== undefined) headers.ETag = result.etag;
   if (result.location !== undefined && result.status === 201) headers.Location = result.location;
-  if (result.body === undefined) return new Response(null, { status: result.status, headers });
+  if (result.body === undefined && result.json === undefined)
+    return new Response(null, { status: result.status, headers });
   headers['Content-Type'] = scimContentType;
-  return new Response(JSON.stringify(result.body), { status: result.status, headers });
+  return new Response(result.json ?? JSON.stringify(result.body), {
+    status: result.status,
+    headers,
+  });
 }
 
 export function errorResponse(error: ScimError, extra?: Record<string, string>): Response {

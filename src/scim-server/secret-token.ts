@@ -5,7 +5,7 @@
  *
  * Example: const { token, hash, prefix } = mintSecretToken(); // token 'rst_…' goes to the admin once
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const tokenPrefix = 'rst_';
 /** How many leading characters of a token are kept for lists ("rst_AbCd…"). */
@@ -18,7 +18,8 @@ export interface MintedToken {
 }
 
 export function hashSecretToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  // The one-shot hash: no Hash object per request.
+  return hash('sha256', token, 'hex');
 }
 
 export function mintSecretToken(): MintedToken {

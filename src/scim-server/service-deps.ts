@@ -3,9 +3,12 @@
  * group-patch.ts, bulk-run.ts) share: the store's resource port and the limits.
  */
 import type { ResourceStore } from '../store/store.ts';
+import type { RepresentMemo } from './represent-memo.ts';
 import type { ScimLimits } from './scim-limits.ts';
 
 export interface ServiceDeps {
   resources: ResourceStore;
   limits: ScimLimits;
+  /** Serialised GET answers of unchanged records (represent-memo.ts). */
+  memo?: RepresentMemo;
 }

@@ -4,11 +4,15 @@
  * tree on every request cost more than running it. Both dialects keep their own SQL text, since
  * the query is compiled by whichever Kysely instance runs it.
  *
+ * With `readNow` (SQLite), the statement runs synchronously on the connection when no
+ * transaction is open, without Kysely's connection hand-off.
+ *
  * Example:
  *   const byId = compiledOnce(db, (id: string) => db.selectFrom('tenants').selectAll().where('id', '=', id));
  *   const rows = await byId(tenantId);
  */
 import type { CompiledQuery, Kysely } from 'kysely';
+import type { StoreContext } from './context.ts';
 import type { Database } from './database.ts';
 
 interface Compilable<Row> {
@@ -21,6 +25,7 @@ const marker = (i: number) => `\u0000roster-arg-${i}\u0000`;
 export function compiledOnce<Args extends unknown[], Row>(
   db: Kysely<Database>,
   build: (...args: { [K in keyof Args]: string }) => Compilable<Row>,
+  readNow?: StoreContext['readNow'],
 ): (...args: Args) => Promise<Row[]> {
   let compiled: CompiledQuery<Row> | undefined;
   let slots: number[] = [];
@@ -32,6 +37,8 @@ export function compiledOnce<Args extends unknown[], Row>(
     }
     const fixed = compiled.parameters;
     const parameters = slots.map((slot, j) => (slot >= 0 ? args[slot] : fixed[j]));
+    const now = readNow?.(compiled.sql, parameters);
+    if (now) return now as Row[];
     const result = await db.executeQuery<Row>({ ...compiled, parameters });
     return result.rows;
   };

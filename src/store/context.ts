@@ -9,6 +9,12 @@ export interface StoreContext {
   /** The clock: ISO timestamps for created/lastModified (a parameter, so tests can fix it). */
   now: () => Date;
   newId: () => string;
+  /**
+   * SQLite only: runs a read statement synchronously on the connection, bypassing Kysely's
+   * executor, or answers undefined when a transaction is open on it (then the caller goes
+   * through Kysely, which waits for the transaction: a read never sees uncommitted rows).
+   */
+  readNow?: (sql: string, parameters: readonly unknown[]) => unknown[] | undefined;
 }
 
 /** Runs `work`, turning native unique violations into StoreError conflicts. */

@@ -16,6 +16,7 @@ import {
   replaceResource,
 } from './resource-writes.ts';
 import type { Store } from './store.ts';
+import { takenUserNames } from './taken-user-names.ts';
 
 export function createKyselyStore(context: StoreContext): Store {
   return {
@@ -28,6 +29,7 @@ export function createKyselyStore(context: StoreContext): Store {
         createResource(context, tenantId, kind, data, schema),
       createMany: (tenantId, kind, data, schema) =>
         createResources(context, tenantId, kind, data, schema),
+      takenUserNames: (tenantId, userNamesCi) => takenUserNames(context, tenantId, userNamesCi),
       get: createGetResource(context),
       replace: (tenantId, kind, id, data, schema, ifVersion, members) =>
         replaceResource(context, tenantId, kind, id, data, schema, ifVersion, members),

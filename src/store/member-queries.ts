@@ -31,16 +31,20 @@ export async function listMembers(
 
 /** A user's derived `groups`, compiled once per store (every GET of a user asks for it). */
 export function createGroupsOf(context: StoreContext) {
-  const query = compiledOnce(context.db, (tenantId: string, memberId: string) =>
-    context.db
-      .selectFrom('scim_members as m')
-      .innerJoin('scim_resources as g', (join) =>
-        join.onRef('g.tenant_id', '=', 'm.tenant_id').onRef('g.id', '=', 'm.group_id'),
-      )
-      .select(['m.group_id', 'g.display_name'])
-      .where('m.tenant_id', '=', tenantId)
-      .where('m.member_id', '=', memberId)
-      .orderBy('m.group_id'),
+  const query = compiledOnce(
+    context.db,
+    (tenantId: string, memberId: string) =>
+      context.db
+        .selectFrom('scim_members as m')
+        .innerJoin('scim_resources as g', (join) =>
+          join.onRef('g.tenant_id', '=', 'm.tenant_id').onRef('g.id', '=', 'm.group_id'),
+        )
+        .select(['m.group_id', 'g.display_name'])
+        .where('m.tenant_id', '=', tenantId)
+        .where('m.member_id', '=', memberId)
+        .orderBy('m.group_id'),
+
+    context.readNow,
   );
   return async (tenantId: string, memberId: string): Promise<MemberRecord[]> => {
     const rows = await query(tenantId, memberId);

@@ -159,7 +159,8 @@ export interface LinkStore {
   clear(appId: string): Promise<number>;
 }
 
-export type CycleKind = 'initial' | 'incremental';
+/** `onDemand`: a provision-on-demand run of one user or group (its own row, its own log entries). */
+export type CycleKind = 'initial' | 'incremental' | 'onDemand';
 export type CycleStatus = 'running' | 'succeeded' | 'failed' | 'stopped' | 'held';
 
 export interface CycleRecord {

@@ -105,6 +105,15 @@ function after(key: Sql, cursor: Cursor, descending: boolean): Sql {
   return descending ? beyond : sql`(${beyond} OR ${key} IS NULL)`;
 }
 
+/** True when the filter is `userName eq <value>` on Users: at most one row can match. */
+function uniqueMatch(kind: ResourceKind, schema: ResourceSchema, query: ResourceQuery): boolean {
+  const filter = query.filter;
+  if (kind !== 'User' || filter?.kind !== 'compare' || filter.op !== 'eq') return false;
+  if (filter.value === null || filter.path.subAttr !== undefined) return false;
+  const at = schema.resolve(filter.path);
+  return at?.inCore === true && at.name === 'userName' && at.sub === undefined;
+}
+
 export async function queryResources(
   context: StoreContext,
   tenantId: string,
@@ -126,6 +135,18 @@ export async function queryResources(
     .where('r.kind', '=', kind)
     .where(() => where as RawBuilder<boolean>);
 
+  if (query.cursor === undefined && uniqueMatch(kind, schema, query)) {
+    // userName is unique in a tenant: one query, no count (Entra's lookup before every create).
+    const rows = await base
+      .select(resourceColumns.map((c) => `r.${c}` as const))
+      .limit(2)
+      .execute();
+    const from = query.startIndex - 1;
+    return {
+      totalResults: rows.length,
+      records: rows.slice(from, from + Math.max(0, query.count)).map(toRecord),
+    };
+  }
   const counted = await base
     .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
     .executeTakeFirstOrThrow();

@@ -11,12 +11,26 @@ import { writeMemberRows } from './member-rows.ts';
 import { type Executor, missedWrite, resourceColumns, toRecord } from './resource-rows.ts';
 import type { MemberChange, ResourceKind, ResourceRecord } from './store.ts';
 
+/** Rewrites a resource's scim_values rows, unless they already are what `values` says. */
 async function writeValues(
   db: Executor,
   tenantId: string,
   id: string,
   values: ReturnType<typeof indexedValues>['values'],
 ) {
+  const current = await db
+    .selectFrom('scim_values')
+    .select(['attr', 'value', 'value_ci'])
+    .where('tenant_id', '=', tenantId)
+    .where('resource_id', '=', id)
+    .execute();
+  // A PATCH of `title` leaves emails alone: reading the rows is cheaper than rewriting them.
+  const text = (rows: { attr: string; value: string }[]) =>
+    rows
+      .map((r) => `${r.attr}\u0000${r.value}`)
+      .sort()
+      .join('\u0001');
+  if (current.length === values.length && text(current) === text(values)) return;
   await db
     .deleteFrom('scim_values')
     .where('tenant_id', '=', tenantId)
@@ -108,18 +122,30 @@ export async function createResources(
       }
     }),
   );
-  return built.map((b) => toRecord(b.row));
+  // The rows as written; `data` is the caller's object, not a parse of the text just written.
+  return built.map(({ row }, i) => ({
+    id: row.id,
+    kind,
+    data: data[i]!,
+    created: row.created,
+    lastModified: row.last_modified,
+    version: row.version,
+  }));
 }
 
 /** GET by id, compiled once per store: the hottest read of the SCIM endpoint. */
 export function createGetResource(context: StoreContext) {
-  const query = compiledOnce(context.db, (tenantId: string, id: string, kind: string) =>
-    context.db
-      .selectFrom('scim_resources')
-      .select(resourceColumns)
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .where('kind', '=', kind),
+  const query = compiledOnce(
+    context.db,
+    (tenantId: string, id: string, kind: string) =>
+      context.db
+        .selectFrom('scim_resources')
+        .select(resourceColumns)
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .where('kind', '=', kind),
+
+    context.readNow,
   );
   return async (tenantId: string, kind: ResourceKind, id: string) => {
     const [row] = await query(tenantId, id, kind);

@@ -104,6 +104,11 @@ export interface ResourceStore {
     data: readonly ScimResource[],
     schema: ResourceSchema,
   ): Promise<ResourceRecord[]>;
+  /**
+   * Which of `userNamesCi` (userNames folded with toLowerCase) are taken by users of the tenant:
+   * lets a batch of creates give a duplicate its own conflict instead of failing the batch.
+   */
+  takenUserNames(tenantId: string, userNamesCi: readonly string[]): Promise<Set<string>>;
   get(tenantId: string, kind: ResourceKind, id: string): Promise<ResourceRecord | undefined>;
   /**
    * Replaces `data`. With `ifVersion`, fails with StoreError conflict (subject `version`) when the

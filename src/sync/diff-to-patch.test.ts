@@ -135,7 +135,7 @@ describe('diffToPatch examples', () => {
       { type: 'direct', source: 'userPrincipalName', target: 'userName', matchingPrecedence: 1 },
       {
         type: 'expression',
-        source: 'AppRoleAssignmentsComplex([appRoleAssignments])',
+        source: 'AssertiveAppRoleAssignmentsComplex([appRoleAssignments])',
         target: 'roles',
       },
     ]);

@@ -12,7 +12,10 @@
  *   (RFC 7644 defines no add through a value filter); an existing one is edited through its
  *   value path, `{op: 'replace', path: 'emails[type eq "work"].value', value: 'y'}`; when every
  *   mapped sub-attribute of it is gone, the element is removed: `emails[type eq "work"]`;
- * - `active` as a JSON boolean; a manager as `{ value: id }`, compared by its `value`.
+ * - `active` as a JSON boolean; a manager as `{ value: id }`, compared by its `value`;
+ * - a multi-valued attribute mapped with AppRoleAssignmentsComplex only grows (Entra
+ *   customize-application-attributes.md: that function adds roles, its Assertive variant
+ *   replaces them): the roles the target lacks are sent with one `add`, none is removed.
  *
  * Invariant (property-tested): applyPatch(current, diffToPatch(current, export)) holds the
  * export's values on every owned slot and equals `current` everywhere else.
@@ -67,13 +70,34 @@ function same(slot: TargetSlot, current: unknown, desired: unknown): boolean {
   return sameJson(current, desired, multi);
 }
 
+/** Two elements of an add-only list are the same when their `value`s are (else as JSON). */
+function sameElement(a: unknown, b: unknown): boolean {
+  if (isPlainObject(a) && isPlainObject(b) && getKey(a, 'value') !== undefined)
+    return sameJson(getKey(a, 'value'), getKey(b, 'value'));
+  return sameJson(a, b);
+}
+
+/** Mappings whose function only adds to the target's list (never replaces or removes). */
+const addOnlyFunctions = new Set(['AppRoleAssignmentsComplex']);
+
+function diffAddOnly(slot: TargetSlot, was: unknown, next: unknown): ScimPatchOperation[] {
+  if (!Array.isArray(next)) return [];
+  const present = Array.isArray(was) ? was : [];
+  const missing = next.filter((x) => !present.some((y) => sameElement(x, y)));
+  return missing.length === 0
+    ? []
+    : [{ op: 'add', path: stringifyPatchPath(slot.path), value: missing }];
+}
+
 function diffSlot(
   slot: TargetSlot,
   current: ScimResource,
   desired: ScimResource,
+  addOnly = false,
 ): ScimPatchOperation[] {
   const was = readSlot(current, slot);
   const next = readSlot(desired, slot);
+  if (addOnly) return diffAddOnly(slot, was, next);
   if (next === undefined) {
     return was === undefined
       ? []
@@ -135,10 +159,14 @@ export function diffToPatch(
   const operations: ScimPatchOperation[] = [];
   const groups = new Map<string, { slots: TargetSlot[]; partial: boolean }>();
   const order: (TargetSlot | string)[] = [];
-  for (const { slot } of mapping.attributes) {
+  const addOnly = new Set<TargetSlot>();
+  for (const { slot, expression } of mapping.attributes) {
     const skip = desired.untouched.has(slot.key) || slot.reference?.multiValued === true;
     if (slot.shape !== 'element') {
-      if (!skip) order.push(slot);
+      if (skip) continue;
+      order.push(slot);
+      const multi = slot.shape === 'attribute' && slot.attribute?.multiValued === true;
+      if (multi && addOnlyFunctions.has(expression?.rootFunction ?? '')) addOnly.add(slot);
       continue;
     }
     let group = groups.get(slot.elementKey!);
@@ -152,7 +180,7 @@ export function diffToPatch(
   }
   for (const entry of order) {
     if (typeof entry !== 'string') {
-      operations.push(...diffSlot(entry, current, desired.resource));
+      operations.push(...diffSlot(entry, current, desired.resource, addOnly.has(entry)));
       continue;
     }
     const group = groups.get(entry)!;

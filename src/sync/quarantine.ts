@@ -144,7 +144,10 @@ function reasonOf(
   if (failingCycles >= policy.failingCycles) {
     return {
       reason: 'AllCallsFailing',
-      detail: `nearly every call to the target failed in ${failingCycles} cycles in a row`,
+      detail:
+        failingCycles === 1
+          ? 'nearly every call to the target failed in the last cycle'
+          : `nearly every call to the target failed in ${failingCycles} cycles in a row`,
     };
   }
   return undefined;

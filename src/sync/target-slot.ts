@@ -100,7 +100,13 @@ function selectorOf(
     if (pairs.some(([name]) => name === sub.name)) {
       return { message: `the value filter tests "${sub.name}" twice` };
     }
-    pairs.push([sub.name, node.value]);
+    // Entra writes `roles[primary eq "True"]`: a boolean sub-attribute tested against the
+    // text "True"/"False" means the boolean, so the element is found, matched and created typed.
+    const literal =
+      sub.type === 'boolean' && typeof node.value === 'string' && /^(true|false)$/i.test(node.value)
+        ? node.value.toLowerCase() === 'true'
+        : node.value;
+    pairs.push([sub.name, literal]);
   }
   return { pairs };
 }

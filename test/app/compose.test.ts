@@ -17,7 +17,9 @@ test('defaults: ./data, port 8080, http://localhost:8080, info, no operator toke
     logLevel: 'info',
     scimLimits: {},
     secretKey: undefined,
-    provisioning: { runner: 'in-process' },
+    smtp: undefined,
+    provisioning: { runner: 'in-process', quarantine: {} },
+    provisioningLeaseSeconds: undefined,
   });
 });
 
@@ -44,7 +46,9 @@ test('flags beat the environment, which beats the config file', (t) => {
     logLevel: 'warn',
     scimLimits: { bodyBytes: 1_000_000, ratePerSecond: 0 },
     secretKey: undefined,
-    provisioning: { runner: 'in-process' },
+    smtp: undefined,
+    provisioning: { runner: 'in-process', quarantine: {} },
+    provisioningLeaseSeconds: undefined,
   });
   const env = {
     ROSTER_CONFIG: file,
@@ -56,6 +60,14 @@ test('flags beat the environment, which beats the config file', (t) => {
   assert.deepEqual(
     [fromEnv.dataDir, fromEnv.port, fromEnv.publicUrl, fromEnv.logLevel],
     ['/env/data', 9000, 'https://roster.example', 'warn'],
+  );
+  assert.equal(
+    loadConfig({}, { ROSTER_PROVISIONING_LEASE_SECONDS: '3' }).provisioningLeaseSeconds,
+    3,
+  );
+  assert.throws(
+    () => loadConfig({}, { ROSTER_PROVISIONING_LEASE_SECONDS: '0' }),
+    /ROSTER_PROVISIONING_LEASE_SECONDS must be at least 1 second/,
   );
   const fromFlags = loadConfig({ data: '/flag/data', port: 9100 }, env);
   assert.deepEqual([fromFlags.dataDir, fromFlags.port], ['/flag/data', 9100]);
@@ -100,7 +112,7 @@ test('bad settings are refused in words naming the setting and its source', (t) 
   );
   refused(
     () => loadConfig({ config: file }, {}),
-    /config file .*roster\.json: prot is not a setting \(known: dataDir, databaseUrl, port, publicUrl, adminToken, logLevel, scimLimits, provisioning, secretKey\)/,
+    /config file .*roster\.json: prot is not a setting \(known: dataDir, databaseUrl, port, publicUrl, adminToken, logLevel, scimLimits, provisioning, secretKey, smtp, provisioningLeaseSeconds\)/,
   );
   refused(
     () => loadConfig({ config: path.join(dir, 'missing.json') }, {}),

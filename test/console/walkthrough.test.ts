@@ -1,9 +1,12 @@
 /**
  * The tutorial, clicked through in a real browser (Debian's Chromium via playwright-core)
  * against the real server: the app console (sign in, copy the Base URL, create a Secret Token
- * behind a password prompt, watch provisioned users arrive live, revoke the token) and the
- * identity console (sign in with the keyboard, users, edit with a field error, soft delete and
- * restore, the gallery, assign a group). A screenshot of each step goes to test-output/console/.
+ * behind a password prompt), the identity console (sign in with the keyboard, users, edit with a
+ * field error, soft delete and restore, the gallery, assign a group), then provisioning end to
+ * end (provisioning-steps.ts: credentials pasted into the Provisioning tab, Test Connection,
+ * status On, the progress bar at 100 %, the users in the app console, an unassigned user
+ * disabled, its log entry), a bad SCIM filter, and revoking the token. A screenshot of each
+ * step goes to test-output/console/.
  *
  * Without /usr/bin/chromium the test skips with one line saying so; under CI it fails instead.
  */
@@ -15,6 +18,7 @@ import { after, afterEach, before, describe, it, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { ensureConsoleBuilt } from '../../scripts/build-console.ts';
 import { browserMissing, openChromium } from './chromium.ts';
+import { provisioningSteps } from './provisioning-steps.ts';
 import { type RunningRoster, roster, startRoster } from './roster-process.ts';
 
 const shots = path.resolve(import.meta.dirname, '../../test-output/console');
@@ -35,6 +39,8 @@ else
     let shot = 0;
     let baseUrl = '';
     let token = '';
+    /** The app console's tab (signed in as the tenant admin), beside the identity console's. */
+    let appConsole: Page;
 
     const screenshot = async (name: string, on: Page = page) => {
       shot += 1;
@@ -201,6 +207,7 @@ else
       await identity.getByRole('link', { name: 'Cy Ng' }).waitFor({ state: 'detached' });
       await identity.getByRole('link', { name: 'Bob Ray' }).waitFor();
       await screenshot('identity-users-search', identity);
+      appConsole = page;
       page = identity;
     });
 
@@ -287,51 +294,18 @@ else
       await row.waitFor({ state: 'detached' });
     });
 
-    it('identity console: the Provisioning tab says what it is waiting for', async () => {
-      await page.getByRole('link', { name: 'Provisioning' }).click();
-      await page.getByText('Coming with the provisioning API.').waitFor();
-      await screenshot('wrike-provisioning-tab');
-    });
-
-    it('app console: users provisioned over SCIM with the copied credentials appear live', async () => {
-      // The identity side's provisioning engine is not in yet: the test plays the IdP itself,
-      // with the Base URL and Secret Token it copied from the console.
-      const app = await browser.context.newPage();
-      await app.goto(`${server.url}/app/${tenant}/users`);
-      await app.getByRole('heading', { name: 'Provisioned users' }).waitFor();
-      await app.getByText(/No users yet/).waitFor();
-      const created = await fetch(`${baseUrl}/Users`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' },
-        body: JSON.stringify({
-          schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
-          userName: 'ann@contoso.test',
-          externalId: 'ann',
-          active: true,
-          displayName: 'Ann Lee',
-          emails: [{ value: 'ann@contoso.test', type: 'work', primary: true }],
-        }),
-      });
-      assert.equal(created.status, 201, await created.clone().text());
-      const user = (await created.json()) as { id: string };
-      const row = app.getByRole('row', { name: /ann@contoso\.test/ });
-      await row.getByText('Active').waitFor({ timeout: 10_000 }); // no reload: the list is live
-      await screenshot('app-users-live', app);
-      const disabled = await fetch(`${baseUrl}/Users/${user.id}`, {
-        method: 'PATCH',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' },
-        body: JSON.stringify({
-          schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
-          Operations: [{ op: 'replace', path: 'active', value: false }],
-        }),
-      });
-      assert.equal(disabled.status, 200, await disabled.clone().text());
-      await row.getByText('Disabled').waitFor({ timeout: 10_000 });
-      await screenshot('app-user-disabled-live', app);
-      page = app;
+    provisioningSteps({
+      url: () => server.url,
+      identity: () => page,
+      appConsole: () => appConsole,
+      tenant,
+      baseUrl: () => baseUrl,
+      token: () => token,
+      screenshot,
     });
 
     it('app console: a bad SCIM filter is explained next to the filter box', async () => {
+      page = appConsole;
       await page.getByRole('searchbox', { name: 'SCIM filter' }).fill('userName sw');
       await page.getByRole('button', { name: 'Apply filter' }).click();
       await page.getByText(/filter is not usable/i).waitFor();

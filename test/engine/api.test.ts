@@ -7,66 +7,19 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { Hono } from 'hono';
-import { createAdminApi } from '../../src/api/index.ts';
-import { operatorPrincipal } from '../../src/directory/index.ts';
-import { createAccounts, createProvisionedResources } from '../../src/scim-server/index.ts';
-import { fastScrypt } from '../app/support.ts';
+import { mountAdminApi } from './api-support.ts';
 import { createEngineHarness, tenantUrl } from './support.ts';
-
-const operator = 'operator-secret-0123456789';
 
 describe('provisioning admin API', () => {
   let h: Awaited<ReturnType<typeof createEngineHarness>>;
-  let api: Hono;
+  let call: ReturnType<typeof mountAdminApi>['call'];
+  let mintToken: ReturnType<typeof mountAdminApi>['mintToken'];
   const tokens: Record<string, string> = {};
-  async function call(
-    method: string,
-    path: string,
-    body?: unknown,
-    bearer = operator,
-    // biome-ignore lint/suspicious/noExplicitAny: test responses are read loosely
-  ): Promise<{ status: number; json: any; text: string; headers: Headers }> {
-    const response = await api.request(`/api/v1${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${bearer}`,
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-      },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    let json: unknown;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = undefined;
-    }
-    return { status: response.status, json, text, headers: response.headers };
-  }
-
   before(async () => {
     h = await createEngineHarness();
-    api = new Hono();
-    api.route(
-      '/api/v1',
-      createAdminApi({
-        accounts: createAccounts({
-          store: h.store,
-          clock: () => new Date(),
-          publicUrl: 'http://localhost',
-          scrypt: fastScrypt,
-        }),
-        provisioned: createProvisionedResources({ store: h.store }),
-        clock: () => new Date(),
-        adminToken: operator,
-        directory: h.directory,
-        provisioning: h.provisioning,
-      }),
-    );
+    ({ call, mintToken } = mountAdminApi(h));
     for (const role of ['Cloud Application Administrator', 'Global Reader', 'User Administrator']) {
-      const minted = await h.directory.admins.mintToken({ name: role, role }, operatorPrincipal);
-      tokens[role] = minted.token;
+      tokens[role] = await mintToken(role);
     }
     const ann = await h.addUser('ann@contoso.test');
     await h.assign('user', ann.id);
@@ -203,8 +156,86 @@ describe('provisioning admin API', () => {
     assert.equal(notHeld.status, 400);
   });
 
+  test('restart: reset scopes in the body, unknown ones refused naming them; status shows the quarantine and its next attempt', async () => {
+    const base = `/apps/${h.app.id}/provisioning`;
+    const standard = ['watermark', 'escrows', 'quarantine'];
+    const plain = await call('POST', `${base}/restart`);
+    assert.equal(plain.status, 200);
+    assert.deepEqual(plain.json.reset, standard);
+    assert.equal(plain.json.initialPending, true);
+    assert.deepEqual((await call('POST', `${base}/restart`, { reset: [] })).json.reset, standard);
+    assert.deepEqual((await call('POST', `${base}/restart`, {})).json.reset, standard);
+    const escrows = await call('POST', `${base}/restart`, { reset: ['escrows'] });
+    assert.deepEqual(escrows.json.reset, ['escrows']);
+    const full = await call('POST', `${base}/restart`, { reset: ['full'] });
+    assert.deepEqual(full.json.reset, [...standard, 'forceDeletes', 'full']);
+    const bogus = await call('POST', `${base}/restart`, { reset: ['watermark', 'bogus'] });
+    assert.equal(bogus.status, 400);
+    assert.deepEqual(bogus.json.error, {
+      code: 'invalid',
+      message:
+        '"bogus" (reset[1]) is not a reset scope: use watermark, escrows, quarantine, forceDeletes or full',
+      field: 'reset',
+    });
+    const single = await call('POST', `${base}/restart`, { reset: 'full' });
+    assert.equal(single.status, 400);
+    assert.equal(single.json.error.field, 'reset');
+    assert.match(single.json.error.message, /must be an array/);
+    const unknown = await call('POST', `${base}/restart`, { scopes: ['full'] });
+    assert.equal(unknown.status, 400);
+    assert.equal(unknown.json.error.field, 'scopes');
+    const reader = await call('POST', `${base}/restart`, { reset: [] }, tokens['Global Reader']);
+    assert.equal(reader.status, 403);
+
+    const healthy = await call('GET', `${base}/status`);
+    assert.deepEqual(
+      [healthy.json.quarantine, healthy.json.disabledReason, healthy.json.hold],
+      [null, null, null],
+    );
+    await call('POST', `${base}/start`);
+    await h.revokeToken();
+    const failed = await call('POST', `${base}/run`, { wait: true });
+    assert.equal(failed.json.status, 'failed');
+    assert.equal(failed.json.quarantine.event, 'entered');
+    const status = await call('GET', `${base}/status`, undefined, tokens['Global Reader']);
+    assert.equal(status.json.state, 'quarantined');
+    assert.deepEqual(Object.keys(status.json.quarantine).sort(), [
+      'detail',
+      'nextAttemptAt',
+      'reason',
+      'since',
+    ]);
+    assert.equal(status.json.quarantine.reason, 'EncounteredQuarantineException');
+    assert.equal(status.json.quarantine.nextAttemptAt, status.json.nextRunAt);
+    assert.equal(
+      Date.parse(status.json.quarantine.nextAttemptAt) - Date.parse(status.json.quarantine.since),
+      6 * 3_600_000,
+    );
+    assert.equal(status.json.disabledReason, null);
+    const job = await call('GET', base);
+    assert.equal(job.json.quarantine.reason, 'EncounteredQuarantineException');
+    const lifted = await call('POST', `${base}/restart`, { reset: ['quarantine'] });
+    assert.equal(lifted.json.quarantine, null);
+    assert.equal((await call('GET', `${base}/status`)).json.state, 'idle');
+    await h.renewToken();
+    await call('POST', `${base}/stop`);
+  });
+
   test('the OpenAPI document lists the provisioning routes with their roles', async () => {
     const doc = (await call('GET', '/openapi.json')).json;
+    const restart = doc.paths['/apps/{app}/provisioning/restart'].post;
+    assert.deepEqual(
+      restart.requestBody.content['application/json'].schema.properties.reset.items.enum,
+      ['watermark', 'escrows', 'quarantine', 'forceDeletes', 'full'],
+    );
+    assert.equal(restart.requestBody.required, false);
+    const restarted = restart.responses['200'].content['application/json'].schema;
+    assert.ok(restarted.properties.reset);
+    const status =
+      doc.paths['/apps/{app}/provisioning/status'].get.responses['200'].content['application/json']
+        .schema;
+    assert.ok(status.properties.quarantine.anyOf[0].properties.nextAttemptAt);
+    assert.ok(status.properties.disabledReason);
     const run = doc.paths['/apps/{app}/provisioning/run'].post;
     assert.match(run.description, /Cloud Application Administrator/);
     assert.ok(doc.paths['/apps/{app}/provisioning/logs'].get.responses['200'].content['text/csv']);

@@ -10,33 +10,13 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
-import { createProgram } from '../../src/cli/index.ts';
-import { compose } from '../../src/compose.ts';
 import { createHarness } from '../scim-server/support.ts';
+import { cliRunner } from './api-support.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'roster-prov-cli-'));
 let target: Awaited<ReturnType<typeof createHarness>>;
 
-async function cli(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const program = createProgram(
-    { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
-    '0.0.0-test',
-    {
-      openApp: (options) =>
-        compose({
-          ...options,
-          env: { ROSTER_LOG_LEVEL: 'silent' },
-          fetch: (url, init) => target.app.request(url, init),
-        }),
-    },
-  );
-  await program.parseAsync(['node', 'roster', ...args, '--data', dir]);
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { code, stdout, stderr };
-}
+const cli = cliRunner(dir, () => target.app);
 
 async function ok(...args: string[]) {
   const r = await cli(...args, '--json');
@@ -158,5 +138,41 @@ describe('roster provisioning (CLI)', () => {
     const started = await ok('provisioning', 'start', 'Demo');
     assert.equal(started.enabled, true);
     assert.equal((await ok('provisioning', 'stop', 'Demo')).enabled, false);
+  });
+
+  test('restart --reset: the scopes reset (full expanded, links dropped, nothing duplicated); a wrong scope is a usage mistake', async () => {
+    const full = await ok('provisioning', 'restart', 'Demo', '--reset', 'escrows,full');
+    assert.deepEqual(full.reset, ['watermark', 'escrows', 'quarantine', 'forceDeletes', 'full']);
+    assert.deepEqual((await ok('provisioning', 'status', 'Demo')).links, { users: 0, groups: 0 });
+    const report = await ok('provisioning', 'run', 'Demo', '--once');
+    assert.equal(report.kind, 'initial');
+    assert.equal(report.counts.Create, undefined, 'matched, not created again');
+    assert.equal((await ok('provisioning', 'status', 'Demo')).links.users, 1);
+    const users = await target.app.request('https://roster.test/scim/v2/acme/Users', {
+      headers: { authorization: `Bearer ${target.token}` },
+    });
+    assert.equal(((await users.json()) as { totalResults: number }).totalResults, 1);
+
+    const human = await cli('provisioning', 'restart', 'Demo', '--reset', 'escrows');
+    assert.equal(human.code, 0, human.stderr);
+    assert.match(human.stdout, /^Restarted; reset escrows\.\n/);
+    assert.deepEqual((await ok('provisioning', 'restart', 'Demo')).reset, [
+      'watermark',
+      'escrows',
+      'quarantine',
+    ]);
+    const wrong = await cli(
+      'provisioning',
+      'restart',
+      'Demo',
+      '--reset',
+      'watermark,bogus',
+      '--json',
+    );
+    assert.equal(wrong.code, 2);
+    assert.equal(
+      JSON.parse(wrong.stderr).error.message,
+      '--reset "bogus" is not a reset scope: use a comma-separated list of watermark, escrows, quarantine, forceDeletes, full',
+    );
   });
 });

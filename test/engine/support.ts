@@ -4,8 +4,14 @@
 // `app.request` (optionally wrapped in the strict RFC target), so no port is opened.
 import assert from 'node:assert/strict';
 import { Registry } from 'prom-client';
+import type { FetchLike } from '../../src/client/index.ts';
 import { createDirectory } from '../../src/directory/index.ts';
-import { type CycleReport, createProvisioning, createSecretBox } from '../../src/engine/index.ts';
+import {
+  type CycleReport,
+  createProvisioning,
+  createSecretBox,
+  type ProvisioningDeps,
+} from '../../src/engine/index.ts';
 import type { ScimResource } from '../../src/scim/index.ts';
 import { createScimApp, mintSecretToken } from '../../src/scim-server/index.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
@@ -28,13 +34,29 @@ export interface EngineHarnessOptions {
   pageSize?: number;
   /** The store both sides use (default SQLite :memory:). */
   open?: () => Promise<Store>;
+  /** The engine's clock (default: the real one); the target keeps it too. */
+  clock?: () => Date;
+  /** Wraps the job's way to the target (e.g. to answer 503 while the target is "down"). */
+  wrapFetch?: (fetch: FetchLike) => FetchLike;
+  /** More provisioning deps: quarantine policy, mailer, publicUrl, log. */
+  provisioning?: Partial<ProvisioningDeps>;
+  /**
+   * How the job reaches its target instead of `app.request` (a fake target over loopback HTTP
+   * wraps `direct`), and the Tenant URL it is given.
+   */
+  target?: (direct: (url: string, init: RequestInit) => Promise<Response>) => {
+    fetch: (url: string, init: RequestInit) => Promise<Response>;
+    tenantUrl: string;
+  };
+  /** The job's client options (default: 5 s timeout, one attempt). */
+  clientOptions?: Record<string, unknown>;
 }
 
 export async function createEngineHarness(options: EngineHarnessOptions = {}) {
   const store = options.open
     ? await options.open()
     : await openSqliteStore({ location: ':memory:' });
-  const clock = () => new Date();
+  const clock = options.clock ?? (() => new Date());
   const scim = createScimApp({
     store,
     log: silentLog,
@@ -44,37 +66,50 @@ export async function createEngineHarness(options: EngineHarnessOptions = {}) {
   });
   const tenant = await store.tenants.create('acme', options.profile ?? {});
   const minted = mintSecretToken();
-  await store.tokens.create(tenant.id, minted.prefix, minted.hash);
-  const direct = (url: string, init: RequestInit) => scim.request(url, init);
+  const token = await store.tokens.create(tenant.id, minted.prefix, minted.hash);
+  // The tests read the target with a token of their own, so revoking the job's leaves them reading.
+  const reader = mintSecretToken();
+  await store.tokens.create(tenant.id, reader.prefix, reader.hash);
+  const direct = async (url: string, init: RequestInit) => scim.request(url, init);
   const strict = options.strict ? createStrictTarget(direct) : undefined;
+  const custom = options.target?.(strict ? strict.fetch : direct);
   const directory = createDirectory({ store, clock, passwords: fastPasswords });
+  const toTarget = strict ? strict.fetch : direct;
   const provisioning = createProvisioning({
     store,
     clock,
-    fetch: strict ? strict.fetch : direct,
+    fetch: options.wrapFetch
+      ? options.wrapFetch(custom ? custom.fetch : toTarget)
+      : custom
+        ? custom.fetch
+        : toTarget,
     secretBox: createSecretBox('test-secret-key-0123456789abcdef-0123'),
     log: silentLog,
     templates: directory.gallery,
-    clientOptions: { timeoutMs: 5000, retry: { maxAttempts: 1 } },
+    clientOptions: options.clientOptions ?? { timeoutMs: 5000, retry: { maxAttempts: 1 } },
     ...(options.pageSize && { pageSize: options.pageSize }),
+    ...options.provisioning,
   });
   const app = await directory.apps.add({
     template: options.template ?? 'generic-scim',
     name: 'Acme',
   });
-  await provisioning.jobs.setCredentials(app.id, { tenantUrl, secretToken: minted.token });
+  await provisioning.jobs.setCredentials(app.id, {
+    tenantUrl: custom?.tenantUrl ?? tenantUrl,
+    secretToken: minted.token,
+  });
   await provisioning.jobs.updateSettings(app.id, { mode: 'automatic', ...options.settings });
 
   /** Target resources of the tenant, through the store (no request counted). */
   async function targetUsers(): Promise<ScimResource[]> {
     const answer = await scim.request(`${tenantUrl}/Users?count=1000`, {
-      headers: { authorization: `Bearer ${minted.token}` },
+      headers: { authorization: `Bearer ${reader.token}` },
     });
     return ((await answer.json()) as { Resources: ScimResource[] }).Resources;
   }
   async function targetGroups(): Promise<ScimResource[]> {
     const answer = await scim.request(`${tenantUrl}/Groups?count=1000`, {
-      headers: { authorization: `Bearer ${minted.token}` },
+      headers: { authorization: `Bearer ${reader.token}` },
     });
     return ((await answer.json()) as { Resources: ScimResource[] }).Resources;
   }
@@ -123,6 +158,14 @@ export async function createEngineHarness(options: EngineHarnessOptions = {}) {
     scim,
     strict,
     token: minted.token,
+    /** Revokes the job's Secret Token at the target: every call answers 401 from then on. */
+    revokeToken: () => store.tokens.revoke(tenant.id, token.id),
+    /** Mints another token at the target and gives it to the job. */
+    async renewToken() {
+      const next = mintSecretToken();
+      await store.tokens.create(tenant.id, next.prefix, next.hash);
+      await provisioning.jobs.setCredentials(app.id, { tenantUrl, secretToken: next.token });
+    },
     directory,
     provisioning,
     app,

@@ -29,6 +29,22 @@ describe('paging, sorting, projection and search', () => {
     await h.call('POST', '/Groups', { body: { schemas: [coreGroup], displayName: 'User group' } });
   });
 
+  it('userName eq (one query, no count) answers as the general filter path does', async () => {
+    const q = (filter: string, extra: string) =>
+      h.call('GET', `/Users?filter=${encodeURIComponent(filter)}${extra}`);
+    for (const name of ['USER007@okta.test', 'user007@okta.test', 'nobody@okta.test']) {
+      for (const extra of ['', '&startIndex=2', '&count=0', '&cursor=', '&attributes=id']) {
+        const fast = await q(`userName eq "${name}"`, extra);
+        // An `or` of the same test takes the general path (count, then page).
+        const general = await q(`userName eq "${name}" or userName eq "${name}"`, extra);
+        assert.equal(fast.status, 200);
+        assert.deepEqual(fast.body, general.body, `${name} ${extra}`);
+      }
+    }
+    const hit = await q('userName eq "USER007@okta.test"', '');
+    assert.equal(hit.body.totalResults, 1);
+  });
+
   it('Okta connectivity: GET /Users?startIndex=1&count=2', async () => {
     const page = await h.call('GET', '/Users?startIndex=1&count=2');
     assert.equal(page.status, 200);

@@ -71,13 +71,15 @@ export interface HarnessOptions {
   profile?: Record<string, unknown>;
   limits?: Partial<ScimLimits>;
   now?: () => Date;
+  /** Opens the store (default: SQLite in memory); see test/store/databases.ts for PostgreSQL. */
+  open?: () => Promise<Store>;
   /** Wraps the store the app sees (e.g. to count calls). */
   wrap?: (store: Store) => Store;
   deps?: Partial<ScimAppDeps>;
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const store = await openSqliteStore({ location: ':memory:' });
+  const store = await (options.open?.() ?? openSqliteStore({ location: ':memory:' }));
   const registry = new Registry();
   const log = createLogRecorder();
   const app = createScimApp({

@@ -8,15 +8,21 @@ import { createContext, type ReactNode, useContext } from 'react';
 import { type AppApi, createAppApi } from './app-api.ts';
 import { createHttp, type Fetch } from './http.ts';
 import { createIdentityApi, type IdentityApi } from './identity-api.ts';
+import { createProvisioningApi, type ProvisioningApi } from './provisioning-api.ts';
 
 export interface Apis {
   app: AppApi;
   identity: IdentityApi;
+  provisioning: ProvisioningApi;
 }
 
 export function createApis(fetchFn: Fetch): Apis {
   const http = createHttp(fetchFn);
-  return { app: createAppApi(http), identity: createIdentityApi(http) };
+  return {
+    app: createAppApi(http),
+    identity: createIdentityApi(http),
+    provisioning: createProvisioningApi(http),
+  };
 }
 
 const ApiContext = createContext<Apis | null>(null);

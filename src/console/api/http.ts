@@ -24,13 +24,22 @@ export class ApiFailure extends Error {
   readonly status: number;
   readonly code: FailureCode;
   readonly field: string | null;
+  /** The error body's other members (an expression's `span`, a mapping's `issues`). */
+  readonly details: Record<string, unknown>;
 
-  constructor(status: number, code: FailureCode, message: string, field: string | null = null) {
+  constructor(
+    status: number,
+    code: FailureCode,
+    message: string,
+    field: string | null = null,
+    details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = 'ApiFailure';
     this.status = status;
     this.code = code;
     this.field = field;
+    this.details = details;
   }
 }
 
@@ -39,6 +48,7 @@ export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 export interface Http {
   get<T>(path: string, query?: Record<string, string | number | undefined>): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
   delete<T = void>(path: string): Promise<T>;
 }
@@ -62,15 +72,21 @@ export async function failureOf(response: Response): Promise<ApiFailure> {
   } catch {
     body = undefined;
   }
-  const error = (body as { error?: { code?: string; message?: string; field?: string | null } })
-    ?.error;
-  if (error && typeof error.message === 'string')
+  const error = (
+    body as {
+      error?: { code?: string; message?: string; field?: string | null } & Record<string, unknown>;
+    }
+  )?.error;
+  if (error && typeof error.message === 'string') {
+    const { code, message, field, ...details } = error;
     return new ApiFailure(
       response.status,
-      (error.code ?? 'internal') as FailureCode,
-      error.message,
-      error.field ?? null,
+      (code ?? 'internal') as FailureCode,
+      message,
+      field ?? null,
+      details,
     );
+  }
   return new ApiFailure(
     response.status,
     response.status >= 500 ? 'unavailable' : 'invalid',
@@ -105,6 +121,7 @@ export function createHttp(fetchFn: Fetch, root = apiRoot): Http {
   return {
     get: (path, query) => send('GET', withQuery(path, query)),
     post: (path, body) => send('POST', path, body ?? {}),
+    put: (path, body) => send('PUT', path, body),
     patch: (path, body) => send('PATCH', path, body),
     delete: (path) => send('DELETE', path),
   };

@@ -2,7 +2,7 @@
  * One enterprise application with its tabs: Overview (what it is, its roles, delete), Users and
  * groups (assignments), and Provisioning.
  *
- * Example: <AppPage app="4a8c…" tab="users" canEdit />
+ * Example: <AppPage app="4a8c…" tab="provisioning" section="logs" canEdit />
  */
 import { useState } from 'react';
 import { useApis } from '../api/api-context.tsx';
@@ -18,7 +18,14 @@ import { useAsync } from '../ui/use-async.ts';
 import { AssignmentsTab } from './assignments-tab.tsx';
 import { ProvisioningTab } from './provisioning-tab.tsx';
 
-export function AppPage(props: { app: string; tab: string; canEdit: boolean }) {
+export function AppPage(props: {
+  app: string;
+  tab: string;
+  canEdit: boolean;
+  /** The Provisioning tab's part (configure, on-demand, logs, mapping) and mapping index. */
+  section?: string | undefined;
+  index?: string | undefined;
+}) {
   const { identity } = useApis();
   const app = useAsync(() => identity.app(props.app), [props.app]);
   return (
@@ -35,14 +42,19 @@ export function AppPage(props: { app: string; tab: string; canEdit: boolean }) {
               tabs={[
                 { to: base, label: 'Overview' },
                 { to: `${base}/users`, label: 'Users and groups' },
-                { to: `${base}/provisioning`, label: 'Provisioning' },
+                { to: `${base}/provisioning`, label: 'Provisioning', prefix: true },
               ]}
             />
             <div className="tab-panel">
               {props.tab === 'users' ? (
                 <AssignmentsTab app={found} canEdit={props.canEdit} />
               ) : props.tab === 'provisioning' ? (
-                <ProvisioningTab app={found} canEdit={props.canEdit} />
+                <ProvisioningTab
+                  app={found}
+                  canEdit={props.canEdit}
+                  section={props.section}
+                  index={props.index}
+                />
               ) : (
                 <Overview app={found} canEdit={props.canEdit} />
               )}

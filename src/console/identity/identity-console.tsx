@@ -5,6 +5,7 @@
  *   /identity/apps                      Enterprise applications
  *   /identity/apps/new                  New application: the gallery
  *   /identity/apps/:app[/users|/provisioning]   one app: overview, Users and groups, Provisioning
+ *   /identity/apps/:app/provisioning/(configure|on-demand|logs|configure/mappings/:i)   its parts
  * Without a live session every path shows the sign-in first.
  *
  * Example: <IdentityConsole path="/identity/apps/new" />
@@ -81,6 +82,22 @@ const screens: [string, (p: Record<string, string>, can: Can) => ReactNode][] = 
   [
     '/identity/apps/:app/:tab',
     (p, can) => <AppPage app={p.app!} tab={p.tab!} canEdit={can.apps} />,
+  ],
+  [
+    '/identity/apps/:app/provisioning/:section',
+    (p, can) => <AppPage app={p.app!} tab="provisioning" section={p.section} canEdit={can.apps} />,
+  ],
+  [
+    '/identity/apps/:app/provisioning/configure/mappings/:index',
+    (p, can) => (
+      <AppPage
+        app={p.app!}
+        tab="provisioning"
+        section="mapping"
+        index={p.index}
+        canEdit={can.apps}
+      />
+    ),
   ],
   ['/identity/users/new', (_, can) => <UserPage canEdit={can.directory} />],
   ['/identity/users/:id', (p, can) => <UserPage id={p.id} canEdit={can.directory} />],

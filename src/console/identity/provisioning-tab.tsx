@@ -1,25 +1,78 @@
 /**
- * The app's Provisioning tab. The provisioning service's admin API (credentials, Test
- * Connection, mappings, start/stop, status and logs) is not in this server yet, so the tab
- * says so plainly and shows nothing made up; it fills in when those routes land.
+ * An app's Provisioning tab (the tutorial's "Configure automatic user provisioning"), with its
+ * parts as sub-tabs, each its own URL under /identity/apps/:app/provisioning:
+ *   (overview)                 Start / Stop / Restart, banners, Current status
+ *   /configure                 Edit provisioning: mode, Admin Credentials, Mappings, Settings, Save
+ *   /configure/mappings/:i     one object mapping: attributes and scoping filters
+ *   /on-demand                 Provision on demand
+ *   /logs                      Provisioning logs
  *
- * Example: <ProvisioningTab app={app} canEdit />
+ * Example: <ProvisioningTab app={app} canEdit section="logs" />
  */
+import { useApis } from '../api/api-context.tsx';
 import type { EnterpriseApp } from '../api/identity-api.ts';
+import { Loaded } from '../ui/loaded.tsx';
+import { TabLinks } from '../ui/shell.tsx';
+import { useAsync } from '../ui/use-async.ts';
+import { ConfigureProvisioning } from './provisioning/configure-provisioning.tsx';
+import { LogsPage } from './provisioning/logs-page.tsx';
+import { ObjectMappingEditor } from './provisioning/object-mapping-editor.tsx';
+import { OnDemandPage } from './provisioning/on-demand-page.tsx';
+import { ProvisioningOverview } from './provisioning/provisioning-overview.tsx';
 
-export function ProvisioningTab({ app }: { app: EnterpriseApp; canEdit: boolean }) {
+export function ProvisioningTab(props: {
+  app: EnterpriseApp;
+  canEdit: boolean;
+  section?: string | undefined;
+  index?: string | undefined;
+}) {
+  const { app, canEdit, section } = props;
+  const { provisioning } = useApis();
+  const job = useAsync(() => provisioning.job(app.id), [app.id]);
+  const base = `/identity/apps/${encodeURIComponent(app.id)}/provisioning`;
+
   return (
-    <section className="card" aria-labelledby="provisioning-heading">
-      <h2 id="provisioning-heading">Provisioning</h2>
-      <p className="coming" role="note">
-        <strong>Coming with the provisioning API.</strong> Automatic provisioning of {app.name}{' '}
-        (Tenant URL and Secret Token, Test Connection, mappings, start and stop, current status and
-        provisioning logs) appears here once the server's provisioning service is in.
-      </p>
-      <p>
-        Meanwhile, assign users and groups on the <strong>Users and groups</strong> tab: they are
-        what will be provisioned.
-      </p>
-    </section>
+    <>
+      <TabLinks
+        className="subtabs"
+        label="Provisioning"
+        tabs={[
+          { to: base, label: 'Overview' },
+          { to: `${base}/configure`, label: 'Edit provisioning', prefix: true },
+          { to: `${base}/on-demand`, label: 'Provision on demand' },
+          { to: `${base}/logs`, label: 'Provisioning logs' },
+        ]}
+      />
+      {section === 'logs' ? (
+        <LogsPage app={app} />
+      ) : section === 'on-demand' ? (
+        <OnDemandPage app={app} canEdit={canEdit} />
+      ) : section === 'mapping' ? (
+        <ObjectMappingEditor app={app} index={props.index} base={base} canEdit={canEdit} />
+      ) : section === 'configure' ? (
+        <Loaded state={job} what="provisioning job">
+          {(loaded) => (
+            <ConfigureProvisioning
+              app={app}
+              job={loaded}
+              base={base}
+              canEdit={canEdit}
+              onSaved={() => void job.reload()}
+            />
+          )}
+        </Loaded>
+      ) : section === undefined ? (
+        <ProvisioningOverview
+          app={app.id}
+          base={base}
+          canEdit={canEdit}
+          onJobChanged={() => void job.reload()}
+        />
+      ) : (
+        <p>
+          The Provisioning tab has no part called <code>{section}</code>.
+        </p>
+      )}
+    </>
   );
 }

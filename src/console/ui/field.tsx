@@ -6,14 +6,14 @@
  */
 import { type ReactNode, type Ref, useId } from 'react';
 
-interface Common {
+export interface Common {
   label: string;
   name: string;
   error?: string | undefined;
   hint?: ReactNode;
 }
 
-function describedBy(errorId: string, hintId: string, error?: string, hint?: ReactNode) {
+export function describedBy(errorId: string, hintId: string, error?: string, hint?: ReactNode) {
   const ids = [error ? errorId : '', hint ? hintId : ''].filter(Boolean).join(' ');
   return ids || undefined;
 }
@@ -45,7 +45,10 @@ export function TextField(
   props: Common & {
     value: string;
     onChange: (value: string) => void;
-    type?: 'text' | 'email' | 'password' | 'search' | 'url';
+    type?: 'text' | 'email' | 'password' | 'search' | 'url' | 'number' | 'datetime-local';
+    min?: number;
+    max?: number;
+    list?: string;
     required?: boolean;
     autoComplete?: string;
     autoFocus?: boolean;
@@ -76,6 +79,9 @@ export function TextField(
         autoFocus={props.autoFocus}
         placeholder={props.placeholder}
         readOnly={props.readOnly}
+        min={props.min}
+        max={props.max}
+        list={props.list}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy(errorId, hintId, props.error, props.hint)}
       />

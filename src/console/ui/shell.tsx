@@ -78,12 +78,28 @@ export function PageHeader(props: { title: string; actions?: ReactNode; children
 }
 
 /** Tabs as links (each tab is its own URL), for an app's Overview / Users and groups / Provisioning. */
-export function TabLinks({ label, tabs }: { label: string; tabs: NavItem[] }) {
+export function TabLinks({
+  label,
+  tabs,
+  className,
+}: {
+  label: string;
+  tabs: NavItem[];
+  className?: string;
+}) {
   const path = usePath();
   return (
-    <nav className="tabs" aria-label={label}>
+    <nav className={className ?? 'tabs'} aria-label={label}>
       {tabs.map((tab) => (
-        <Link key={tab.to} to={tab.to} aria-current={path === tab.to ? 'page' : undefined}>
+        <Link
+          key={tab.to}
+          to={tab.to}
+          aria-current={
+            path === tab.to || (tab.prefix === true && path.startsWith(`${tab.to}/`))
+              ? 'page'
+              : undefined
+          }
+        >
           {tab.label}
         </Link>
       ))}

@@ -15,6 +15,7 @@ import type { Job } from '../job-record.ts';
 import type { MatchState } from './batch-match.ts';
 import type { CycleLinks } from './cycle-links.ts';
 import type { CycleRecorder } from './cycle-recorder.ts';
+import type { AheadRun } from './managers-ahead.ts';
 import type { TargetWriter } from './target-writer.ts';
 
 export interface EngineLog {
@@ -60,13 +61,18 @@ export interface CycleContext {
    */
   claims: Map<string, symbol>;
   /** Batches of managers being provisioned ahead, by their claim token. */
-  aheadRuns: Map<symbol, Promise<void>>;
+  aheadRuns: Map<symbol, AheadRun>;
   candidates: ReadonlySet<string> | 'all' | undefined;
   /** Objects per page (directory reads, link and log writes). */
   pageSize: number;
   /** Group member ids per PATCH request. */
   memberBatchSize: number;
   signal: AbortSignal | undefined;
+  /**
+   * Provision on demand: the log's steps carry what was read (the source attributes), the
+   * assignments behind the scope decision and the exported resource.
+   */
+  trace?: boolean;
   /** Called after each page: renews the job's lease. */
   heartbeat: () => Promise<void>;
   log: EngineLog;

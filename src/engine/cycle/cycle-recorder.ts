@@ -1,7 +1,7 @@
 /**
  * What a cycle writes about itself: provisioning log entries (buffered, appended a page at a
  * time), counts by action and status, escrows (a failed object is recorded with its back-off;
- * a success clears it), and progress (done/total on the cycle row, at most once a second, and
+ * a success clears it; both counted for quarantine's escrow thresholds), and progress (done/total on the cycle row, at most once a second, and
  * as `cycle:progress` events). A dry run keeps its entries in memory instead (at most 1,000).
  *
  * Example:
@@ -22,6 +22,7 @@ import type {
 import { escrowRetryAt, type FailureKind } from '../../sync/index.ts';
 import { codeOfSyncError } from '../error-codes.ts';
 import type { EngineEvents } from '../events.ts';
+import type { EscrowCounts } from '../job-record.ts';
 import { ObjectFailure } from './object-failure.ts';
 
 export interface EntryInput {
@@ -44,9 +45,19 @@ export interface EntryInput {
 export interface CycleRecorder {
   readonly counts: Record<string, number>;
   readonly dryRunEntries: ProvisioningLogEntry[];
+  /** This cycle's object outcomes: Success entries, and failures (references apart). */
+  readonly outcomes: EscrowCounts;
   entry(input: EntryInput): void;
-  /** Records the failure as an escrow (its attempts grow), unless the kind stops the cycle. */
-  failed(objectType: ProvisioningObjectType, sourceId: string, error: unknown): void;
+  /**
+   * Records the failure as an escrow (its attempts grow), unless the kind stops the cycle.
+   * `reference`: a manager or member write failed.
+   */
+  failed(
+    objectType: ProvisioningObjectType,
+    sourceId: string,
+    error: unknown,
+    options?: { reference?: boolean },
+  ): void;
   /** Clears the object's escrow, if it had one. */
   succeeded(objectType: ProvisioningObjectType, sourceId: string): void;
   done(count: number): void;
@@ -71,6 +82,7 @@ export function createCycleRecorder(deps: RecorderDeps): CycleRecorder {
   const { store, appId, cycleId, dryRun, clock, events } = deps;
   const counts: Record<string, number> = {};
   const dryRunEntries: ProvisioningLogEntry[] = [];
+  const outcomes: EscrowCounts = { failures: 0, referenceFailures: 0, successes: 0 };
   let entries: ProvisioningLogEntry[] = [];
   type Failure = { objectType: ProvisioningObjectType; sourceId: string; error: unknown };
   type Success = { objectType: ProvisioningObjectType; sourceId: string };
@@ -142,6 +154,7 @@ export function createCycleRecorder(deps: RecorderDeps): CycleRecorder {
   return {
     counts,
     dryRunEntries,
+    outcomes,
     entry(input) {
       const at = clock();
       const entry: ProvisioningLogEntry = {
@@ -165,12 +178,15 @@ export function createCycleRecorder(deps: RecorderDeps): CycleRecorder {
       };
       bump(entry.action);
       bump(entry.status);
+      if (entry.status === 'Success') outcomes.successes++;
       if (dryRun) {
         if (dryRunEntries.length < dryRunEntryLimit) dryRunEntries.push(entry);
       } else entries.push(entry);
     },
-    failed(objectType, sourceId, error) {
+    failed(objectType, sourceId, error, options = {}) {
       if (isSyncError(error) && error.kind === 'stop') return;
+      if (options.reference) outcomes.referenceFailures++;
+      else outcomes.failures++;
       const key = `${objectType}:${sourceId}`;
       successes.delete(key);
       failures.set(key, { objectType, sourceId, error });

@@ -7,6 +7,7 @@
  *            counts: { Create: 10, Update: 2, Success: 12 }, watermark: 57, more: false }
  */
 import type { CycleKind, CycleStatus, ProvisioningLogEntry } from '../../store/store.ts';
+import type { Quarantine, QuarantineEvent } from '../../sync/index.ts';
 
 export interface CycleReport {
   cycleId: string;
@@ -29,4 +30,15 @@ export interface CycleReport {
   more: boolean;
   /** Dry runs: the entries the cycle would have logged (at most 1,000). */
   entries?: ProvisioningLogEntry[];
+  /**
+   * Real cycles: the quarantine the cycle ran in (why it ran late), what the cycle did to it
+   * (entered, reasonChanged, lifted, disabled, none), the job's quarantine after it and its
+   * next attempt.
+   */
+  quarantine?: {
+    ranIn: Quarantine | null;
+    event: QuarantineEvent;
+    now: Quarantine | null;
+    nextAttemptAt: string | null;
+  };
 }

@@ -13,7 +13,7 @@ import type { DirectoryGroupRecord, DirectoryUserRecord } from '../../store/stor
 import { checkDeletionThreshold } from '../../sync/index.ts';
 import { recommendedActions } from '../error-codes.ts';
 import { type CycleContext, checkStopped, type Deprovision } from './cycle-context.ts';
-import { actionStep } from './log-steps.ts';
+import { actionStep, exportDetails } from './log-steps.ts';
 import { recordFailure, settleAll } from './object-log.ts';
 import { assess } from './object-state.ts';
 import { updateObject } from './write-object.ts';
@@ -65,7 +65,14 @@ async function carryOut(
         status: 'Success',
         changeId: item.changeId,
         reason: why,
-        steps: [...work.steps, actionStep('Success', `Deleted ${link.targetId} on the target`)],
+        steps: [
+          ...work.steps,
+          actionStep(
+            'Success',
+            `Deleted ${link.targetId} on the target`,
+            exportDetails(context.trace, null),
+          ),
+        ],
         startedAt: work.startedAt,
       });
       context.recorder.succeeded(item.objectType, item.sourceId);
@@ -91,7 +98,14 @@ async function carryOut(
       status: 'Success',
       changeId: item.changeId,
       reason: why,
-      steps: [...work.steps, actionStep('Success', `Disabled ${link.targetId} on the target`)],
+      steps: [
+        ...work.steps,
+        actionStep(
+          'Success',
+          `Disabled ${link.targetId} on the target`,
+          exportDetails(context.trace, result.link.exported, result.operations ?? []),
+        ),
+      ],
       modifiedProperties: result.modified,
       startedAt: work.startedAt,
     });

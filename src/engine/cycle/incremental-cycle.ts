@@ -36,6 +36,7 @@ async function visit(
   context: CycleContext,
   type: 'user' | 'group',
   objects: ReadonlyMap<string, number | null>,
+  retries: ReadonlyMap<string, { attempt: number; errorCode: string }>,
 ): Promise<void> {
   const ids = [...objects.keys()];
   for (let i = 0; i < ids.length; i += context.pageSize) {
@@ -49,11 +50,15 @@ async function visit(
     await syncObjects(
       context,
       type,
-      page.map((id) => ({
-        sourceId: id,
-        record: records.get(id),
-        changeId: objects.get(id) ?? null,
-      })),
+      page.map((id) => {
+        const retry = retries.get(`${type}:${id}`);
+        return {
+          sourceId: id,
+          record: records.get(id),
+          changeId: objects.get(id) ?? null,
+          ...(retry && { retry }),
+        };
+      }),
     );
     await endPage(context);
   }
@@ -64,6 +69,8 @@ export interface IncrementalWork {
   users: Map<string, number | null>;
   groups: Map<string, number | null>;
   members: ReturnType<typeof emptyWindow>['members'];
+  /** The escrows due for a retry, by `type:id`: which attempt this is and the last error. */
+  retries: Map<string, { attempt: number; errorCode: string }>;
   /** The change-feed sequence read up to, and the head when the cycle began. */
   at: number;
   head: number;
@@ -109,20 +116,25 @@ export async function readChangeWindow(
     }
   }
   const due = await store.provisioning.escrows.due(app.id, context.clock().toISOString(), 5000);
+  const retries = new Map<string, { attempt: number; errorCode: string }>();
   for (const escrow of due) {
+    retries.set(`${escrow.objectType}:${escrow.sourceId}`, {
+      attempt: escrow.attempts + 1,
+      errorCode: escrow.errorCode,
+    });
     const target = escrow.objectType === 'user' ? users : groups;
     if (!target.has(escrow.sourceId)) target.set(escrow.sourceId, null);
   }
-  return { users, groups, members: window.members, at, head };
+  return { users, groups, members: window.members, retries, at, head };
 }
 
 export async function runIncrementalCycle(context: CycleContext): Promise<CycleOutcome> {
-  const { users, groups, members, at, head } = await readChangeWindow(context);
+  const { users, groups, members, retries, at, head } = await readChangeWindow(context);
   context.recorder.setTotal(users.size + groups.size + members.size);
 
-  if (context.mappings.user) await visit(context, 'user', users);
+  if (context.mappings.user) await visit(context, 'user', users, retries);
   else context.recorder.done(users.size);
-  if (context.mappings.group) await visit(context, 'group', groups);
+  if (context.mappings.group) await visit(context, 'group', groups, retries);
   else context.recorder.done(groups.size);
   if (context.mappings.group) await applyMemberDeltas(context, members);
   else context.recorder.done(members.size);

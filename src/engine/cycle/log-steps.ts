@@ -6,7 +6,7 @@
  *
  * Example: modifiedProperties(users, current, desired) → [{ name: 'name.familyName', old: 'Lee', new: 'Li' }]
  */
-import type { ScimResource } from '../../scim/index.ts';
+import { type ScimResource, stringifyFilter } from '../../scim/index.ts';
 import type { LogStatus, LogStep, ModifiedProperty } from '../../store/store.ts';
 import {
   type CompiledObjectMapping,
@@ -17,12 +17,25 @@ import {
   sameJson,
 } from '../../sync/index.ts';
 
-export const importStep = (found: boolean, what: string): LogStep => ({
+export interface ImportExtra {
+  /** The object came back from its escrow: which attempt this is and why the last one failed. */
+  retry?: { attempt: number; errorCode: string } | undefined;
+  /** Traced runs (provision on demand): the source attributes the mappings read. */
+  attributes?: Record<string, unknown> | undefined;
+}
+
+export const importStep = (found: boolean, what: string, extra: ImportExtra = {}): LogStep => ({
   name: 'import',
   status: 'Success',
-  description: found
-    ? `Received ${what} from the directory`
-    : `${what} is gone from the directory (purged)`,
+  description: `${
+    found ? `Received ${what} from the directory` : `${what} is gone from the directory (purged)`
+  }${extra.retry ? ` (retry ${extra.retry.attempt}: the previous attempt failed with ${extra.retry.errorCode})` : ''}`,
+  ...((extra.retry || extra.attributes) && {
+    details: {
+      ...(extra.retry && { retry: extra.retry }),
+      ...(extra.attributes && { attributes: extra.attributes }),
+    },
+  }),
 });
 
 export function scopeStep(
@@ -30,6 +43,7 @@ export function scopeStep(
   scope: ScopeDecision | undefined,
   all: boolean,
   state: { disabled: boolean; softDeleted: boolean; purged: boolean },
+  assignments?: readonly string[],
 ): LogStep {
   const parts: string[] = [];
   if (state.purged) parts.push('purged');
@@ -48,8 +62,12 @@ export function scopeStep(
     name: 'scope',
     status: inScope ? 'Success' : 'Skipped',
     description: `${inScope ? 'In scope' : 'Out of scope'}: ${parts.join('; ')}`,
-    ...(scope &&
-      scope.reasons.length > 0 && { details: { clauses: scope.reasons.map((r) => r.message) } }),
+    ...(((scope && scope.reasons.length > 0) || assignments) && {
+      details: {
+        ...(assignments && { assignments: [...assignments] }),
+        ...(scope && scope.reasons.length > 0 && { clauses: scope.reasons.map((r) => r.message) }),
+      },
+    }),
   };
 }
 
@@ -69,7 +87,21 @@ export function matchStep(decision: MatchDecision): LogStep {
   }[decision.kind];
   const status: LogStatus =
     decision.kind === 'duplicate' || decision.kind === 'noCandidates' ? 'Failure' : 'Success';
-  return { name: 'match', status, description, ...(tried.length > 0 && { details: { tried } }) };
+  const attempts =
+    decision.kind === 'noCandidates'
+      ? []
+      : decision.tried.map((t) => ({
+          attribute: t.candidate.target,
+          value: t.candidate.value,
+          filter: stringifyFilter(t.candidate.filter),
+          found: t.ids.length,
+        }));
+  return {
+    name: 'match',
+    status,
+    description,
+    ...(tried.length > 0 && { details: { tried, attempts } }),
+  };
 }
 
 export const linkedStep = (targetId: string): LogStep => ({
@@ -78,11 +110,30 @@ export const linkedStep = (targetId: string): LogStep => ({
   description: `Linked to target object ${targetId}`,
 });
 
-export const actionStep = (status: LogStatus, description: string): LogStep => ({
+export const actionStep = (
+  status: LogStatus,
+  description: string,
+  details?: Record<string, unknown>,
+): LogStep => ({
   name: 'action',
   status,
   description,
+  ...(details && { details }),
 });
+
+/**
+ * A traced run's action details: the resource the mappings exported (sent whole on a create)
+ * and the PATCH operations an update sent. Undefined outside traced runs (cycles keep their
+ * log entries small).
+ */
+export function exportDetails(
+  trace: boolean | undefined,
+  exported: Record<string, unknown> | null | undefined,
+  operations?: readonly unknown[],
+): Record<string, unknown> | undefined {
+  if (!trace) return undefined;
+  return { exported: exported ?? null, ...(operations && { operations: [...operations] }) };
+}
 
 /** Which mapped attributes a Redact() produced, by attribute-mapping index. */
 function redactedIndexes(exported: ExportedObject): Set<number> {

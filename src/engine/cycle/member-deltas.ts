@@ -77,6 +77,7 @@ async function applyOne(
       link.targetId,
       'Update',
       error,
+      { reference: true },
     );
   }
 }

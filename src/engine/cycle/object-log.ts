@@ -10,7 +10,7 @@ import { isSyncError } from '../../client/index.ts';
 import type { LogStep } from '../../store/store.ts';
 import { codeOfSyncError, type ErrorCode, reasonOf, recommendedActions } from '../error-codes.ts';
 import type { CycleContext } from './cycle-context.ts';
-import { actionStep } from './log-steps.ts';
+import { actionStep, exportDetails } from './log-steps.ts';
 import { ObjectFailure } from './object-failure.ts';
 import { type ObjectWork, skipReasons } from './object-state.ts';
 import type { WriteResult } from './write-object.ts';
@@ -22,13 +22,17 @@ export async function settleAll(tasks: readonly Promise<unknown>[]): Promise<voi
   if (failed) throw (failed as PromiseRejectedResult).reason;
 }
 
-/** Logs a failed object and escrows it; rethrows a `stop` (the cycle ends). */
+/**
+ * Logs a failed object and escrows it; rethrows a `stop` (the cycle ends). `reference`: the
+ * failed write was a manager or member reference (counted apart for quarantine).
+ */
 export function recordFailure(
   context: CycleContext,
   work: Pick<ObjectWork, 'type' | 'item' | 'identity' | 'steps' | 'startedAt'>,
   targetId: string | null,
   action: 'Create' | 'Update' | 'Disable' | 'Delete' | 'Other',
   error: unknown,
+  options: { reference?: boolean; exported?: Record<string, unknown> } = {},
 ): void {
   if (!isSyncError(error) && !(error instanceof ObjectFailure))
     context.log.error(
@@ -48,10 +52,19 @@ export function recordFailure(
     errorCode: code,
     reason,
     recommendedAction: recommendedActions[code],
-    steps: [...work.steps, actionStep('Failure', reason)],
+    steps: [
+      ...work.steps,
+      actionStep(
+        'Failure',
+        reason,
+        options.exported && exportDetails(context.trace, options.exported),
+      ),
+    ],
     startedAt: work.startedAt,
   });
-  context.recorder.failed(work.type, work.item.sourceId, error);
+  context.recorder.failed(work.type, work.item.sourceId, error, {
+    reference: options.reference ?? false,
+  });
   if (isSyncError(error) && error.kind === 'stop') throw error;
 }
 
@@ -80,7 +93,18 @@ export function logResult(
     changeId: work.item.changeId,
     ...(outcome === 'unchanged' && { errorCode: 'RedundantExport' }),
     reason: note ?? (outcome === 'unchanged' ? skipReasons.RedundantExport : null),
-    steps: [...steps, actionStep(outcome === 'unchanged' ? 'Skipped' : 'Success', description)],
+    steps: [
+      ...steps,
+      actionStep(
+        outcome === 'unchanged' ? 'Skipped' : 'Success',
+        description,
+        exportDetails(
+          context.trace,
+          link.exported,
+          outcome === 'created' ? undefined : (result.operations ?? []),
+        ),
+      ),
+    ],
     modifiedProperties: modified,
     startedAt: work.startedAt,
   });

@@ -18,13 +18,15 @@ import {
   type DeprovisionPlan,
   evaluateScope,
   planDeprovision,
+  readSourceAttribute,
   type ScopeDecision,
   type SourceObject,
 } from '../../sync/index.ts';
 import type { SkipCode } from '../error-codes.ts';
-import { groupIdentity, groupSource, userIdentity, userSource } from '../source-objects.ts';
+import { groupIdentity, userIdentity } from '../source-objects.ts';
 import type { CycleContext } from './cycle-context.ts';
 import { importStep, scopeStep } from './log-steps.ts';
+import { sourceOf } from './source-of.ts';
 
 export interface SyncItem {
   sourceId: string;
@@ -33,6 +35,8 @@ export interface SyncItem {
   changeId: number | null;
   /** Known assignment (initial cycles know it from their candidate list). */
   assigned?: boolean;
+  /** Back from its escrow: the attempt this is and the last failure's code (for the log). */
+  retry?: { attempt: number; errorCode: string };
 }
 
 export interface ObjectWork {
@@ -45,6 +49,8 @@ export interface ObjectWork {
   scope: ScopeDecision | undefined;
   steps: LogStep[];
   startedAt: number;
+  /** Its link was dropped in this cycle (InvalidAnchor): it is matched or created again. */
+  rematched?: boolean;
 }
 
 export async function assess(
@@ -56,12 +62,7 @@ export async function assess(
 ): Promise<ObjectWork> {
   const startedAt = performance.now();
   const { record } = item;
-  const source =
-    record === undefined
-      ? undefined
-      : type === 'user'
-        ? userSource(record as DirectoryUserRecord)
-        : groupSource(record as DirectoryGroupRecord);
+  const source = record === undefined ? undefined : await sourceOf(context, mapping, type, record);
   const identity =
     record === undefined
       ? (link?.identity ?? item.sourceId)
@@ -91,10 +92,49 @@ export async function assess(
     skipOutOfScopeDeletions: context.job.settings.skipOutOfScopeDeletions,
   });
   const steps = [
-    importStep(record !== undefined, type === 'user' ? `user ${identity}` : `group ${identity}`),
-    scopeStep(assigned, scope, context.scope.all, state),
+    importStep(record !== undefined, type === 'user' ? `user ${identity}` : `group ${identity}`, {
+      retry: item.retry,
+      attributes: context.trace && source ? readAttributes(source, mapping) : undefined,
+    }),
+    scopeStep(
+      assigned,
+      scope,
+      context.scope.all,
+      state,
+      context.trace && record ? await assignmentReasons(context, type, item.sourceId) : undefined,
+    ),
   ];
   return { type, item, source, identity, link, plan, scope, steps, startedAt };
+}
+
+/** The source attributes the mappings and scoping filters read, with their values. */
+function readAttributes(source: SourceObject, mapping: CompiledObjectMapping) {
+  const out: Record<string, unknown> = { objectId: source.objectId ?? null };
+  for (const name of mapping.sourceAttributes)
+    out[name] = readSourceAttribute(source, name) ?? null;
+  return out;
+}
+
+/** Why the object is (not) assigned, in words: each assignment and its role. */
+async function assignmentReasons(
+  context: CycleContext,
+  type: ProvisioningObjectType,
+  id: string,
+): Promise<string[]> {
+  const list =
+    type === 'user' ? await context.scope.assignmentsOf(id) : context.scope.groupAssignments(id);
+  const reasons = list.map((a) =>
+    a.principalType === 'group' && a.principalId !== id
+      ? `assigned through group ${a.principalName ?? a.principalId} with role ${a.displayName}`
+      : `assigned directly with role ${a.displayName}`,
+  );
+  if (reasons.length === 0)
+    reasons.push(
+      context.scope.all
+        ? 'no assignment; the job syncs all users and groups'
+        : 'no assignment with a provisioned role (Default Access does not count)',
+    );
+  return reasons;
 }
 
 /** The log's skip code for a plan that skips. */

@@ -20,11 +20,12 @@ import type {
   ProvisioningLink,
 } from '../../store/store.ts';
 import { diffMembers, planMemberPatches } from '../../sync/index.ts';
-import { groupIdentity, memberIdsOf, userIdentity, userSource } from '../source-objects.ts';
+import { groupIdentity, memberIdsOf, userIdentity } from '../source-objects.ts';
 import { type CycleContext, checkStopped, endPage } from './cycle-context.ts';
 import { actionStep, importStep, memberChange } from './log-steps.ts';
 import { recordFailure, settleAll } from './object-log.ts';
 import type { ObjectWork } from './object-state.ts';
+import { sourceOf } from './source-of.ts';
 import { updateObject } from './write-object.ts';
 
 /** Sends the member deltas of one group and logs them as one Update. */
@@ -106,6 +107,7 @@ async function syncGroupMembers(
       link.targetId,
       'Update',
       error,
+      { reference: true },
     );
   try {
     if (pending.full) {
@@ -181,7 +183,7 @@ async function syncManager(
   const work: ObjectWork = {
     type: 'user',
     item: { sourceId: link.sourceId, record, changeId: null },
-    source: userSource(record),
+    source: await sourceOf(context, mapping, 'user', record),
     identity,
     link,
     plan: { kind: 'provision' },
@@ -216,7 +218,7 @@ async function syncManager(
       context.links.remove('user', link.sourceId);
       return;
     }
-    recordFailure(context, work, link.targetId, 'Update', error);
+    recordFailure(context, work, link.targetId, 'Update', error, { reference: true });
   }
 }
 
@@ -267,4 +269,19 @@ export async function runReferencePass(context: CycleContext): Promise<void> {
     } while (after !== undefined);
     await handlePage(context, type, context.links.bufferedPending(type));
   }
+}
+
+/**
+ * The reference pass for some links only — provision on demand runs it for the objects it
+ * just wrote (a user's manager, a group's whole member list), not for the whole app.
+ */
+export async function runReferencesOf(
+  context: CycleContext,
+  type: 'user' | 'group',
+  sourceIds: readonly string[],
+): Promise<void> {
+  if (!context.mappings[type] || sourceIds.length === 0) return;
+  await context.links.flush();
+  const links = [...(await context.links.get(type, sourceIds)).values()].filter((l) => l.pending);
+  await handlePage(context, type, links);
 }

@@ -5,34 +5,39 @@
  * it), then the initial or incremental cycle; at the end the cycle row, the job's watermark
  * (only when the cycle went through), statistics and next run are written and the lease given
  * back. A `stop` failure (credentials, Tenant URL) or an unexpected error ends the cycle as
- * failed; a stop request (job switched off) as stopped; too many deletes as held. A dry run
- * reads the target but writes neither to it nor to the store (but its own cycle row).
+ * failed; a stop request (job switched off) as stopped; too many deletes as held. Every real
+ * cycle is judged for quarantine (cycle-health.ts): its state, the next attempt, turning the
+ * job off after four weeks, and the notification email. A dry run reads the target but writes
+ * neither to it nor to the store (but its own cycle row).
  *
  * Example: const report = await runCycle(deps, 'Wrike', { dryRun: true });
  */
 import { hostname } from 'node:os';
+import { isSyncError, type ScimClient } from '../../client/index.ts';
+import { isStoreError, type Store } from '../../store/store.ts';
 import {
-  isSyncError,
-  type ScimClient,
-  type SyncError,
-  type TargetCapabilities,
-} from '../../client/index.ts';
-import { type CycleKind, isStoreError, type Store } from '../../store/store.ts';
-import { compileMappings } from '../../sync/index.ts';
-import { type AppInfo, findApp } from '../app-info.ts';
-import { type AssignmentScope, loadAssignmentScope } from '../assignment-scope.ts';
+  defaultQuarantinePolicy,
+  type Quarantine,
+  type QuarantineEvent,
+  type QuarantinePolicy,
+} from '../../sync/index.ts';
+import { findApp } from '../app-info.ts';
 import { ProvisioningError } from '../engine-error.ts';
 import type { EngineEvents } from '../events.ts';
+import type { JobNotice } from '../job-notice.ts';
 import { type Job, type JobState, jobOf } from '../job-record.ts';
 import type { Jobs } from '../jobs.ts';
+import type { Notifier } from '../notifier.ts';
 import { openCredentials, openTargetClient, type TargetClientDeps } from '../target-client.ts';
-import { type CycleContext, CycleStopped, type EngineLog } from './cycle-context.ts';
-import { type CycleLinks, createCycleLinks } from './cycle-links.ts';
-import { type CycleRecorder, createCycleRecorder } from './cycle-recorder.ts';
+import { CycleStopped, type EngineLog } from './cycle-context.ts';
+import { type CycleCalls, judgeCycle } from './cycle-health.ts';
+import { createCycleLinks } from './cycle-links.ts';
+import { createCycleRecorder } from './cycle-recorder.ts';
 import type { CycleReport } from './cycle-report.ts';
 import { runIncrementalCycle } from './incremental-cycle.ts';
 import { type CycleOutcome, runInitialCycle } from './initial-cycle.ts';
-import { createTargetWriter } from './target-writer.ts';
+import { closeInterrupted } from './interrupted-cycles.ts';
+import { compileJobMappings, leaseOf, openCycleContext } from './open-context.ts';
 
 export interface CycleDeps extends TargetClientDeps {
   store: Pick<Store, 'directory' | 'provisioning'>;
@@ -44,6 +49,10 @@ export interface CycleDeps extends TargetClientDeps {
   pageSize?: number;
   /** How long a lease lasts without renewal; default 5 minutes. */
   leaseMs?: number;
+  /** Quarantine thresholds and times; default Entra's (defaultQuarantinePolicy). */
+  quarantinePolicy?: QuarantinePolicy;
+  /** Sends the notification emails; none: nobody is told. */
+  notifier?: Notifier;
 }
 
 export interface RunCycleOptions {
@@ -65,22 +74,41 @@ function mergeCounts(
   return out;
 }
 
-/** Writes the end of a real (not dry) cycle into the job, retrying when an admin wrote meanwhile. */
+interface FinishedJob {
+  job: Job;
+  notices: JobNotice[];
+  event: QuarantineEvent;
+  quarantine: Quarantine | null;
+  nextAttemptAt: string | null;
+}
+
+/**
+ * Writes the end of a real (not dry) cycle into the job, retrying when an admin wrote
+ * meanwhile: statistics, hold, quarantine and schedule. Returns what to tell the admin.
+ */
 async function finishJob(
   deps: CycleDeps,
   start: Job,
   report: CycleReport,
   outcome: CycleOutcome | undefined,
-): Promise<void> {
+  calls: CycleCalls,
+): Promise<FinishedJob | undefined> {
   const jobs = deps.store.provisioning.jobs;
+  const policy = deps.quarantinePolicy ?? defaultQuarantinePolicy;
   for (let attempt = 0; ; attempt++) {
     const record = await jobs.get(start.appId);
-    if (!record) return;
+    if (!record) return undefined;
     const job = jobOf(record);
     const succeeded = report.status === 'succeeded';
     const held = report.status === 'held';
+    const judged = judgeCycle(job.state, calls, new Date(report.finished), policy);
+    // Turned off only when it was on (a job an admin had turned off keeps its own reason).
+    const disable = judged.disable && job.enabled;
+    const event = judged.disable && !disable ? 'none' : judged.event;
     const state: JobState = {
       ...job.state,
+      ...judged.state,
+      disabledReason: disable ? judged.state.disabledReason : job.state.disabledReason,
       statistics: {
         cycles: job.state.statistics.cycles + 1,
         initialCycles: job.state.statistics.initialCycles + (report.kind === 'initial' ? 1 : 0),
@@ -96,6 +124,7 @@ async function finishJob(
         durationMs: report.durationMs,
         counts: report.counts,
         error: report.error,
+        quarantine: start.state.quarantine,
       },
       ...(succeeded && { hold: null, allowDeletes: false }),
       ...(held &&
@@ -110,121 +139,110 @@ async function finishJob(
           allowDeletes: false,
         }),
     };
-    const rescheduled = job.nextRunAt !== null && job.nextRunAt > report.started;
-    const next = new Date(
-      Date.parse(report.finished) + (report.more ? 1000 : job.settings.intervalSeconds * 1000),
-    );
+    // A run ahead of schedule keeps the schedule, unless quarantine sets (or lifts) one; a
+    // schedule an admin changed during the cycle is always kept.
+    const quarantineSchedule = judged.nextRunAt !== null || judged.event === 'lifted';
+    const rescheduled =
+      job.nextRunAt !== null &&
+      job.nextRunAt > report.started &&
+      (job.nextRunAt !== start.nextRunAt || !quarantineSchedule);
+    const next =
+      judged.nextRunAt ??
+      new Date(
+        Date.parse(report.finished) + (report.more ? 1000 : job.settings.intervalSeconds * 1000),
+      );
     try {
-      await jobs.update(
+      const updated = await jobs.update(
         job.appId,
         {
           state: state as unknown as Record<string, unknown>,
           ...(succeeded && outcome && { watermark: outcome.watermark }),
           ...(succeeded && report.kind === 'initial' && { initialVersion: start.configVersion }),
           ...(job.enabled && !rescheduled && { nextRunAt: held ? null : next.toISOString() }),
+          ...(disable && { enabled: false, nextRunAt: null }),
         },
         job.version,
       );
       deps.events.emit('job:changed', { appId: job.appId });
-      return;
+      const q = state.quarantine;
+      const nextAttemptAt = judged.nextRunAt?.toISOString() ?? null;
+      const notices: JobNotice[] = [];
+      if (event === 'entered' && q)
+        notices.push({ kind: 'quarantined', quarantine: q, nextAttemptAt });
+      if (event === 'reasonChanged' && q && job.state.quarantine)
+        notices.push({
+          kind: 'quarantineReasonChanged',
+          previous: job.state.quarantine.reason,
+          quarantine: q,
+          nextAttemptAt,
+        });
+      if (disable && q)
+        notices.push({
+          kind: 'disabled',
+          quarantine: q,
+          disabledReason: state.disabledReason ?? '',
+        });
+      if (held && state.hold) notices.push({ kind: 'tooManyDeletes', hold: state.hold });
+      return { job: jobOf(updated), notices, event, quarantine: q, nextAttemptAt };
     } catch (error) {
       if (!isStoreError(error, 'conflict') || attempt >= 10) throw error;
     }
   }
 }
 
-/** The enabled object mappings of the job, compiled (a group mapping only when the target takes groups). */
-export function compileJobMappings(app: AppInfo, job: Job): CycleContext['mappings'] {
-  const compiled = compileMappings(job.mappings);
-  if (!compiled.ok)
-    throw new ProvisioningError(
-      'invalid',
-      `the mappings do not compile: ${compiled.issues[0]?.message}`,
-      'mappings',
-      compiled.issues,
+const quarantineMessages: Partial<Record<QuarantineEvent, string>> = {
+  entered: 'provisioning job entered quarantine',
+  reasonChanged: 'provisioning job is still in quarantine, for another reason',
+  lifted: 'provisioning job left quarantine: the cycle went through',
+  disabled: 'provisioning job turned off after four weeks in quarantine',
+};
+
+/** Logs the quarantine change and sends the notification emails; never throws. */
+async function tell(
+  deps: CycleDeps,
+  app: { id: string; name: string },
+  finished: FinishedJob,
+): Promise<void> {
+  const message = quarantineMessages[finished.event];
+  if (message)
+    deps.log[finished.event === 'lifted' ? 'info' : 'warn'](
+      {
+        appId: app.id,
+        quarantine: finished.quarantine,
+        nextAttemptAt: finished.nextAttemptAt,
+        ...(finished.event === 'disabled' && { disabledReason: finished.job.state.disabledReason }),
+      },
+      message,
     );
-  return {
-    ...(compiled.value.bySource.user && { user: compiled.value.bySource.user }),
-    ...(compiled.value.bySource.group &&
-      app.limits.groups && { group: compiled.value.bySource.group }),
-  };
-}
-
-export interface CycleParts {
-  app: AppInfo;
-  job: Job;
-  cycleId: string;
-  kind: CycleKind;
-  dryRun: boolean;
-  mappings: CycleContext['mappings'];
-  client: ScimClient;
-  capabilities: TargetCapabilities;
-  links: CycleLinks;
-  recorder: CycleRecorder;
-  signal: AbortSignal | undefined;
-  heartbeat: () => Promise<void>;
-  /** Who is in scope, when the caller loaded it already (workers keep it per cycle). */
-  scope?: AssignmentScope;
+  for (const notice of finished.notices) {
+    try {
+      await deps.notifier?.notify(
+        { appId: app.id, appName: app.name, settings: finished.job.settings },
+        notice,
+      );
+    } catch (error) {
+      deps.log.error({ err: error, appId: app.id }, 'the notification failed');
+    }
+  }
 }
 
 /**
- * Everything a cycle works with, once its target is known: the writer (Bulk when the job uses it
- * and the target advertises it), who is in scope, the match settings. The in-process cycle
- * builds one per cycle; workers build one per page (src/engine/workers).
- */
-export async function openCycleContext(deps: CycleDeps, parts: CycleParts): Promise<CycleContext> {
-  const { job, capabilities, client, dryRun } = parts;
-  const bulk = job.settings.useBulk && capabilities.bulk.supported;
-  return {
-    store: deps.store,
-    app: parts.app,
-    job,
-    cycleId: parts.cycleId,
-    kind: parts.kind,
-    dryRun,
-    clock: deps.clock,
-    mappings: parts.mappings,
-    scope:
-      parts.scope ??
-      (await loadAssignmentScope(deps.store, parts.app, {
-        all: job.settings.scope === 'all',
-        flatten: job.settings.flattenNestedGroups,
-      })),
-    client,
-    writer: createTargetWriter(client, {
-      mode: dryRun ? 'dryRun' : bulk ? 'bulk' : 'single',
-      maxOperations: capabilities.bulk.maxOperations,
-    }),
-    links: parts.links,
-    recorder: parts.recorder,
-    match: {
-      batching: true,
-      chunkSize: 50,
-      maxResults: capabilities.filter.maxResults || 100,
-    },
-    deprovisions: [],
-    claims: new Map(),
-    aheadRuns: new Map(),
-    candidates: undefined,
-    pageSize: deps.pageSize ?? 500,
-    memberBatchSize: 100,
-    signal: parts.signal,
-    heartbeat: parts.heartbeat,
-    log: deps.log,
-  };
-}
-
-/**
- * The end of a cycle, whoever ran it: its row (status, progress, counts, window), the job's
- * watermark, statistics and next run (not for dry runs), the cycle:finished event and a log line.
+ * The end of a cycle, whoever ran it (this process, or the finishing job on workers): its row
+ * (status, progress, counts, window); unless a dry run, the job's watermark, statistics, next
+ * run and quarantine (judged from `calls`), noted on the report; the cycle:finished event, a
+ * log line, and the notification emails.
+ *
+ * Example: await endCycle(deps, app, job, report, outcome, { calls: 12, failedCalls: 0, outcomes, escrowsLeft: 0 });
  */
 export async function endCycle(
   deps: CycleDeps,
+  app: { id: string; name: string },
   job: Job,
   report: CycleReport,
   outcome: CycleOutcome | undefined,
+  calls: CycleCalls,
 ): Promise<void> {
-  const { status, cycleId, kind, dryRun } = report;
+  const { cycleId, kind, status, dryRun } = report;
   await deps.store.provisioning.cycles.update(cycleId, {
     status,
     finished: report.finished,
@@ -234,20 +252,32 @@ export async function endCycle(
     error: report.error,
     watermarkTo: status === 'succeeded' ? report.watermark : null,
   });
-  if (!dryRun) await finishJob(deps, job, report, outcome);
-  deps.events.emit('cycle:finished', { appId: report.appId, report });
+  const ranIn = job.state.quarantine;
+  const finishedJob = dryRun ? undefined : await finishJob(deps, job, report, outcome, calls);
+  if (finishedJob)
+    report.quarantine = {
+      ranIn,
+      event: finishedJob.event,
+      now: finishedJob.quarantine,
+      nextAttemptAt: finishedJob.nextAttemptAt,
+    };
+  deps.events.emit('cycle:finished', { appId: app.id, report });
   deps.log.info(
     {
-      appId: report.appId,
+      appId: app.id,
       cycleId,
       kind,
       status,
       durationMs: report.durationMs,
       counts: report.counts,
       dryRun,
+      calls: calls.calls,
+      failedCalls: calls.failedCalls,
+      ...(report.quarantine && { quarantine: report.quarantine }),
     },
-    `provisioning cycle ${status}`,
+    `provisioning cycle ${status}${ranIn && !dryRun ? ` (an attempt in quarantine: ${ranIn.reason})` : ''}`,
   );
+  if (finishedJob) await tell(deps, app, finishedJob);
 }
 
 export async function runCycle(
@@ -270,15 +300,7 @@ export async function runCycle(
   // Unique per cycle: two cycles of one process must not share a lease either.
   const owner = `${options.owner ?? defaultOwner()}/${crypto.randomUUID().slice(0, 8)}`;
   const leaseMs = deps.leaseMs ?? 5 * 60_000;
-  const lease = () => {
-    const now = clock();
-    return store.provisioning.jobs.claim(
-      app.id,
-      owner,
-      new Date(now.getTime() + leaseMs).toISOString(),
-      now.toISOString(),
-    );
-  };
+  const lease = leaseOf(store, app.id, owner, leaseMs, clock);
   if (!dryRun && !(await lease()))
     throw new ProvisioningError(
       'conflict',
@@ -286,6 +308,7 @@ export async function runCycle(
       'app',
     );
 
+  if (!dryRun) await closeInterrupted(store, app.id, clock);
   const cycleId = crypto.randomUUID();
   const kind = job.initialPending ? 'initial' : 'incremental';
   const startedAt = clock();
@@ -307,30 +330,47 @@ export async function runCycle(
       watermarkTo: null,
     });
     events.emit('cycle:started', { appId: app.id, cycleId, kind, dryRun });
+    const ranIn = job.state.quarantine;
+    if (ranIn && !dryRun)
+      deps.log.info(
+        {
+          appId: app.id,
+          cycleId,
+          kind,
+          quarantine: ranIn,
+          disabledReason: job.state.disabledReason,
+        },
+        `provisioning cycle started as an attempt in quarantine (${ranIn.reason} since ${ranIn.since}: ${ranIn.detail})`,
+      );
 
-    const client = openTargetClient(credentials, app.limits, deps);
+    let client: ScimClient | undefined;
+    let stop: { detail: string } | undefined;
     const recorder = createCycleRecorder({ store, appId: app.id, cycleId, dryRun, clock, events });
     const links = createCycleLinks(store.provisioning.links, app.id, cycleId, { dryRun });
     let outcome: CycleOutcome | undefined;
     let status: CycleReport['status'] = 'succeeded';
     let error: string | null = null;
     try {
-      const capabilities = await client.discover();
-      const context = await openCycleContext(deps, {
+      client = openTargetClient(credentials, app.limits, deps);
+      const context = await openCycleContext({
+        store,
         app,
         job,
         cycleId,
         kind,
         dryRun,
+        clock,
         mappings,
         client,
-        capabilities,
+        capabilities: await client.discover(),
         links,
         recorder,
+        pageSize: deps.pageSize ?? 500,
         signal: options.signal,
         heartbeat: async () => {
           if (!dryRun) await lease();
         },
+        log: deps.log,
       });
       outcome =
         kind === 'initial' ? await runInitialCycle(context) : await runIncrementalCycle(context);
@@ -344,11 +384,8 @@ export async function runCycle(
         error = failure.message;
       } else {
         status = 'failed';
-        error = isSyncError(failure)
-          ? `${(failure as SyncError).message}`
-          : failure instanceof Error
-            ? failure.message
-            : String(failure);
+        error = failure instanceof Error ? failure.message : String(failure);
+        if (isSyncError(failure) && failure.kind === 'stop') stop = { detail: failure.message };
         if (!isSyncError(failure))
           deps.log.error({ err: failure, appId: app.id, cycleId }, 'provisioning cycle failed');
       }
@@ -376,7 +413,14 @@ export async function runCycle(
       more: outcome?.more ?? false,
       ...(dryRun && { entries: recorder.dryRunEntries }),
     };
-    await endCycle(deps, job, report, outcome);
+    const stats = client?.stats() ?? { requests: 0, failures: 0 };
+    await endCycle(deps, app, job, report, outcome, {
+      calls: stats.requests,
+      failedCalls: stats.failures,
+      ...(stop && { stop }),
+      outcomes: { ...recorder.outcomes },
+      escrowsLeft: dryRun ? 0 : await store.provisioning.escrows.count(app.id),
+    });
     return report;
   } finally {
     if (!dryRun) await store.provisioning.jobs.release(app.id, owner);

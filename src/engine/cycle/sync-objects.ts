@@ -41,17 +41,19 @@ async function update(
     return undefined;
   }
   const reactivated = link.state === 'disabled';
+  // A user found again after the target lost it: its memberships went with it.
+  const restore = reactivated || work.rematched === true;
   try {
     const result = await updateObject(context, mapping, work, link, lookup, {
-      read: matched || context.kind === 'initial' || reactivated,
+      read: matched || context.kind !== 'incremental' || reactivated,
       softDeleted: false,
-      fullMembers: work.type === 'group' && (matched || context.kind === 'initial'),
+      fullMembers: work.type === 'group' && (matched || context.kind !== 'incremental'),
     });
     context.links.put(result.link);
     let note: string | undefined;
-    if (reactivated && work.type === 'user') {
+    if (restore && work.type === 'user') {
       const restored = await restoreMemberships(context, work.item.sourceId, link.targetId);
-      note = `re-enabled${restored > 0 ? `; its membership in ${restored} group(s) restored` : ''}`;
+      note = `${reactivated ? 're-enabled' : 'matched again'}${restored > 0 ? `; its membership in ${restored} group(s) restored` : ''}`;
     }
     logResult(context, work, result, steps, note);
   } catch (error) {
@@ -119,7 +121,13 @@ async function createOrLink(
   try {
     const result = await createObject(context, mapping, work, exported, lookup);
     context.links.put(result.link);
-    logResult(context, work, result, steps);
+    let note: string | undefined;
+    if (work.rematched && work.type === 'user') {
+      // Created again after the target lost it (InvalidAnchor): so are its memberships.
+      const restored = await restoreMemberships(context, work.item.sourceId, result.link.targetId);
+      if (restored > 0) note = `created again; its membership in ${restored} group(s) restored`;
+    }
+    logResult(context, work, result, steps, note);
   } catch (error) {
     if (isSyncError(error) && error.kind === 'exists') {
       // EntryConflict: someone has it already — match again, one query per attribute, and link.
@@ -138,7 +146,9 @@ async function createOrLink(
         return;
       }
     }
-    recordFailure(context, { ...work, steps }, null, 'Create', error);
+    recordFailure(context, { ...work, steps }, null, 'Create', error, {
+      exported: exported.resource,
+    });
   }
 }
 
@@ -241,6 +251,7 @@ export async function syncObjects(
           description: `The linked object ${work.link!.targetId} is gone from the target (InvalidAnchor): matching again`,
         });
         work.link = undefined;
+        work.rematched = true;
         creates.set(
           work.item.sourceId,
           exportObject(work.source!, mapping, { mode: 'create', now }),

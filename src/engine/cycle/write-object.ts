@@ -17,6 +17,7 @@ import {
   type ExportedObject,
   exportObject,
   resolveReferences,
+  type ScimPatchOperation,
   sameJson,
 } from '../../sync/index.ts';
 import type { CycleContext } from './cycle-context.ts';
@@ -68,6 +69,8 @@ export interface WriteResult {
   /** What the log shows: created, updated (with properties), or nothing to do. */
   outcome: 'created' | 'updated' | 'unchanged';
   modified: ModifiedProperty[];
+  /** The PATCH operations an update sent. */
+  operations?: ScimPatchOperation[];
 }
 
 export async function createObject(
@@ -159,5 +162,5 @@ export async function updateObject(
   if (operations.length === 0) return { link: next, outcome: 'unchanged', modified: [] };
   const modified = modifiedProperties(mapping, current, desired);
   await context.writer.patch(mapping.endpoint, link.targetId, operations);
-  return { link: next, outcome: 'updated', modified };
+  return { link: next, outcome: 'updated', modified, operations };
 }

@@ -9,6 +9,7 @@
  * Example: await finishCycle(deps, planRecord, stopHeartbeat);
  */
 import type { CyclePlanRecord } from '../../store/store.ts';
+import { findApp } from '../app-info.ts';
 import type { CycleReport } from '../cycle/cycle-report.ts';
 import type { DeletionHold } from '../cycle/deprovision.ts';
 import { endCycle } from '../cycle/run-cycle.ts';
@@ -72,8 +73,27 @@ export async function finishCycle(
     more: plan.more,
   };
   const live = await store.provisioning.jobs.get(record.appId);
-  if (live && jobOf(live).state.lastCycle?.id !== record.cycleId)
-    await endCycle(deps, plan.job, report, { watermark: plan.watermark, more: plan.more, hold });
+  if (live && jobOf(live).state.lastCycle?.id !== record.cycleId) {
+    // Quarantine's view of the cycle: its pages' writes (each page's client is its own, so the
+    // objects stand for the calls), and the stop failure that ended it.
+    const successes = counts.Success ?? 0;
+    const failures = counts.Failure ?? 0;
+    const app = await findApp(store, record.appId);
+    await endCycle(
+      deps,
+      app,
+      plan.job,
+      report,
+      { watermark: plan.watermark, more: plan.more, hold },
+      {
+        calls: successes + failures,
+        failedCalls: failures,
+        ...(outcome.stop && outcome.failure && { stop: { detail: outcome.failure } }),
+        outcomes: { successes, failures, referenceFailures: 0 },
+        escrowsLeft: await store.provisioning.escrows.count(record.appId),
+      },
+    );
+  }
   stopHeartbeat();
   await store.provisioning.jobs.release(record.appId, cycleOwner(record.cycleId));
   await work.clear(record.cycleId);

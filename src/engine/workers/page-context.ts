@@ -13,7 +13,8 @@ import type { PageWrites } from '../../store/store.ts';
 import type { CycleContext } from '../cycle/cycle-context.ts';
 import { createCycleLinks } from '../cycle/cycle-links.ts';
 import { createCycleRecorder } from '../cycle/cycle-recorder.ts';
-import { type CycleDeps, openCycleContext } from '../cycle/run-cycle.ts';
+import { openCycleContext } from '../cycle/open-context.ts';
+import type { CycleDeps } from '../cycle/run-cycle.ts';
 import { createCreateJournal, relabelCreates } from './create-journal.ts';
 import type { CycleParts } from './cycle-parts.ts';
 import { createStagedWrites, type StagedWrites } from './staged-writes.ts';
@@ -32,7 +33,11 @@ export async function openPageContext(
 ): Promise<PageContext> {
   const { app, plan, cycleId } = parts;
   const staged = createStagedWrites(deps.store.provisioning);
-  const context = await openCycleContext(deps, {
+  const context = await openCycleContext({
+    store: deps.store,
+    clock: deps.clock,
+    log: deps.log,
+    pageSize: deps.pageSize ?? 500,
     app,
     job: plan.job,
     cycleId,

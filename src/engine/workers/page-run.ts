@@ -168,6 +168,7 @@ export async function runPage(
       await work.commitPage(key, owner, { status: 'failed', writes: empty, error: message });
       await work.setOutcome(key.cycleId, {
         failure: stop ? message : `page ${pageName(key)} failed ${page.attempts} times: ${message}`,
+        ...(stop && { stop: true }),
       });
       return 'failed';
     }

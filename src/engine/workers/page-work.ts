@@ -50,6 +50,8 @@ export interface CyclePlan {
 /** The outcome JSON (prov_cycle_plans.outcome). */
 export interface CycleOutcomeState {
   failure?: string;
+  /** The failure was a `stop` (credentials, Tenant URL): quarantine takes it at once. */
+  stop?: boolean;
   stopped?: string;
   hold?: DeletionHold;
 }

@@ -11,7 +11,8 @@ import type { PageKey } from '../../store/store.ts';
 import { findApp } from '../app-info.ts';
 import { loadAssignmentScope } from '../assignment-scope.ts';
 import { readChangeWindow } from '../cycle/incremental-cycle.ts';
-import { compileJobMappings } from '../cycle/run-cycle.ts';
+import { closeInterrupted } from '../cycle/interrupted-cycles.ts';
+import { compileJobMappings } from '../cycle/open-context.ts';
 import { ProvisioningError } from '../engine-error.ts';
 import { openCredentials } from '../target-client.ts';
 import { type CyclePlan, chunked, type PageWork, pageRecords, splitObjects } from './page-work.ts';
@@ -90,6 +91,8 @@ export async function startCycle(
   const cycleId = crypto.randomUUID();
   if (!(await store.provisioning.jobs.claim(app.id, cycleOwner(cycleId), until, now.toISOString())))
     return undefined;
+  // No plan is open and the lease is ours: a cycle row still running was interrupted.
+  await closeInterrupted(store, app.id, clock);
   const kind = job.initialPending ? 'initial' : 'incremental';
   try {
     await store.provisioning.cycles.create({

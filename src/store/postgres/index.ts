@@ -10,6 +10,7 @@ import type { Database } from '../database.ts';
 import { createKyselyStore } from '../kysely-store.ts';
 import { migrateToLatest } from '../migrations/index.ts';
 import type { Store } from '../store.ts';
+import { createTimeOrderedIds } from '../time-ordered-id.ts';
 import { postgresDialect } from './postgres-dialect.ts';
 
 export interface PostgresStoreOptions {
@@ -57,6 +58,6 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     db,
     dialect: postgresDialect,
     now: options.now ?? (() => new Date()),
-    newId: options.newId ?? (() => crypto.randomUUID()),
+    newId: options.newId ?? createTimeOrderedIds(),
   });
 }
