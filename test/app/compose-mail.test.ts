@@ -49,7 +49,7 @@ test('smtp and quarantine from the config file; ROSTER_SMTP_URL and ROSTER_SMTP_
     password: 'mail-pass',
     from: 'Roster <roster@contoso.test>',
   });
-  assert.deepEqual(fromFile.provisioning, { quarantine });
+  assert.deepEqual(fromFile.provisioning, { runner: 'in-process', quarantine });
 
   const fromEnv = loadConfig(
     {},
