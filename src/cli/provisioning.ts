@@ -429,7 +429,7 @@ export function registerProvisioningCommands(
         io.stdout(
           `${s.appName}: ${current}\n` +
             `  last cycle: ${last}\n` +
-            `  to date: ${s.statistics.cycles} cycles; ${countsLine(s.statistics.counts)}\n` +
+            `  to date: ${s.statistics.cycles} cycle${s.statistics.cycles === 1 ? '' : 's'}; ${countsLine(s.statistics.counts)}\n` +
             `  linked: ${s.links.users} users, ${s.links.groups} groups; escrows: ${s.escrows}\n` +
             `  next cycle: ${s.initialPending ? 'initial' : 'incremental'}${s.nextRunAt ? ` at ${s.nextRunAt}` : ''}` +
             `${s.hold ? `\n  held: ${s.hold.detail}` : ''}\n${troubles(s)}`,
