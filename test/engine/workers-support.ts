@@ -7,6 +7,7 @@ import {
   createSecretBox,
   type WorkerTiming,
 } from '../../src/engine/index.ts';
+import type { GraphileRunnerDeps } from '../../src/engine/workers/graphile-runner.ts';
 import { openPostgresStore } from '../../src/store/postgres/index.ts';
 import { createEngineHarness, type EngineHarnessOptions, silentLog } from './support.ts';
 
@@ -52,6 +53,7 @@ export async function createWorkerHarness(options: EngineHarnessOptions = {}) {
     timing: Partial<WorkerTiming> = {},
     workerId = `test-${runners.length}`,
     delayMs = 0,
+    extra: Partial<Pick<GraphileRunnerDeps, 'runWorker' | 'restartDelayMs' | 'log' | 'fetch'>> = {},
   ) {
     const created = createGraphileRunner({
       store: h.store,
@@ -72,6 +74,7 @@ export async function createWorkerHarness(options: EngineHarnessOptions = {}) {
       timing: { ...fastTiming, ...timing },
       workerId,
       ...(options.pageSize && { pageSize: options.pageSize }),
+      ...extra,
     });
     runners.push(created);
     return created;

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { makeWorkerUtils } from 'graphile-worker';
+import { type Runner as GraphileRunner, makeWorkerUtils, run } from 'graphile-worker';
 import pg from 'pg';
 import { createSecretBox } from '../../src/engine/index.ts';
 import { createCyclePartsCache } from '../../src/engine/workers/cycle-parts.ts';
@@ -133,6 +133,93 @@ describe('stopping a cycle on graphile-worker', { skip }, () => {
     const again = await runner.trigger(h.app.id);
     assert.deepEqual([again.kind, again.status], ['initial', 'succeeded']);
     assert.equal((await h.targetUsers()).length, 12, 'nothing duplicated');
+  });
+});
+
+describe('graphile-worker stopping on its own', { skip }, () => {
+  test('the worker starts it again and goes on running cycles, and says so in its log', async (t) => {
+    const h = await createWorkerHarness({ settings: { scope: 'all' } });
+    t.after(() => h.close());
+    await h.addUser('ann@contoso.test');
+    const started: GraphileRunner[] = [];
+    const lines: string[] = [];
+    const note =
+      (level: string) =>
+      (_meta: object, message: string): void => {
+        lines.push(`${level} ${message}`);
+      };
+    const log = { ...silentLog, info: note('info'), warn: note('warn'), error: note('error') };
+    const runner = h.runner({}, 'restarts', 0, {
+      restartDelayMs: 50,
+      log,
+      runWorker: async (options) => {
+        const graphile = await run(options);
+        started.push(graphile);
+        return graphile;
+      },
+    });
+    runner.start();
+    await runner.ready();
+    assert.equal(started.length, 1);
+    // graphile-worker ends without this runner asking, as on a fatal error of its own.
+    await started[0]!.stop();
+    const deadline = Date.now() + 30_000;
+    while (started.length < 2 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(started.length, 2, 'graphile-worker was started again');
+    const report = await runner.trigger(h.app.id);
+    assert.equal(report.status, 'succeeded', report.error ?? '');
+    assert.equal((await h.targetUsers()).length, 1, 'the restarted worker ran the cycle');
+    assert.ok(lines.includes('error graphile-worker stopped on its own; starting it again'));
+    assert.ok(lines.includes('info graphile-worker started again'));
+    await runner.stop();
+    assert.equal(started.length, 2, 'a stop asked for is not restarted');
+  });
+});
+
+describe('a target that stops answering mid-page', { skip }, () => {
+  test('the cycle fails, and what the page created before the 401 stays logged and linked', async (t) => {
+    const h = await createWorkerHarness({
+      pageSize: 4,
+      settings: { scope: 'all', useBulk: false },
+    });
+    t.after(() => h.close());
+    for (let i = 0; i < 8; i++) await h.addUser(`u${i}@contoso.test`);
+    let creates = 0;
+    const runner = h.runner({}, 'revoked', 0, {
+      // The token is revoked after three creates: every later call is a 401.
+      fetch: async (url, init) => {
+        if (init?.method === 'POST' && new URL(url).pathname.endsWith('/Users')) creates++;
+        if (creates > 3)
+          return new Response(
+            JSON.stringify({
+              schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+              status: '401',
+              detail: 'token revoked',
+            }),
+            { status: 401, headers: { 'content-type': 'application/scim+json' } },
+          );
+        return h.scim.request(url, init);
+      },
+    });
+    runner.start();
+    await runner.ready();
+    const report = await runner.trigger(h.app.id);
+    assert.equal(report.status, 'failed');
+    const onTarget = (await h.targetUsers()).map((u) => u.userName).sort();
+    assert.equal(onTarget.length, 3, 'three were created before the token was revoked');
+    const entries = (
+      await h.provisioning.logs(h.app.id, { cycleId: report.cycleId }, { limit: 100 })
+    ).entries;
+    assert.deepEqual(
+      entries
+        .filter((e) => e.action === 'Create' && e.status === 'Success')
+        .map((e) => e.sourceIdentity)
+        .sort(),
+      onTarget,
+      'the log says what the target holds',
+    );
+    assert.equal(await h.store.provisioning.links.count(h.app.id, 'user'), 3, 'and each is linked');
   });
 });
 

@@ -14,6 +14,7 @@ import {
   type Runner as GraphileRunner,
   Logger,
   makeWorkerUtils,
+  type RunnerOptions,
   run,
   type WorkerUtils,
 } from 'graphile-worker';
@@ -49,6 +50,10 @@ export interface GraphileRunnerDeps extends CycleDeps {
   pollMs?: number;
   timing?: Partial<WorkerTiming>;
   workerId?: string;
+  /** Starts graphile-worker (default its `run`); tests wrap it to make it stop on its own. */
+  runWorker?: (options: RunnerOptions) => Promise<GraphileRunner>;
+  /** First wait before graphile-worker is started again after it stopped (default 1 s, doubling to 60 s). */
+  restartDelayMs?: number;
 }
 
 export interface WorkerRunner extends Runner {
@@ -191,13 +196,82 @@ export function createGraphileRunner(deps: GraphileRunnerDeps): WorkerRunner {
     }
   }
 
-  async function boot(): Promise<void> {
-    pool = new pg.Pool({ connectionString: deps.connectionString, max: concurrency + 4 });
-    pool.on('error', (err) => log.error({ err }, 'graphile-worker connection failed'));
-    pool.on('connect', (client) => {
+  const runWorker = deps.runWorker ?? run;
+  const firstRestartDelay = deps.restartDelayMs ?? 1000;
+  let restartDelay = firstRestartDelay;
+  let restartTimer: NodeJS.Timeout | undefined;
+  let schema = '';
+
+  function openPool(): pg.Pool {
+    const opened = new pg.Pool({ connectionString: deps.connectionString, max: concurrency + 4 });
+    opened.on('error', (err) => log.error({ err }, 'graphile-worker connection failed'));
+    opened.on('connect', (client) => {
       client.on('error', (err) => log.error({ err }, 'graphile-worker connection failed'));
     });
-    const schema = deps.workerSchema ?? (await defaultSchema(pool));
+    return opened;
+  }
+
+  /** Starts graphile-worker on the pool; when it stops on its own it is started again. */
+  async function startWorker(): Promise<void> {
+    const current = await runWorker({
+      pgPool: pool!,
+      schema,
+      logger,
+      concurrency,
+      noHandleSignals: true,
+      pollInterval: 1000,
+      parsedCronItems: [],
+      taskList,
+    });
+    worker = current;
+    const since = Date.now();
+    current.promise.then(
+      () => restartLater(current, since, undefined),
+      (err: unknown) => restartLater(current, since, err),
+    );
+  }
+
+  /** A worker must not go quiet: graphile-worker stopped without being asked, so start it again. */
+  function restartLater(stopped: GraphileRunner, since: number, err: unknown): void {
+    if (stopping || worker !== stopped) return;
+    worker = undefined;
+    // A worker that ran a while starts again quickly; one that keeps stopping waits longer each time.
+    if (Date.now() - since > 60_000) restartDelay = firstRestartDelay;
+    const delayMs = restartDelay;
+    restartDelay = Math.min(restartDelay * 2, 60_000);
+    log.error(
+      { err, workerId: wdeps.workerId, retryInMs: delayMs },
+      'graphile-worker stopped on its own; starting it again',
+    );
+    restartTimer = setTimeout(() => void restart(), delayMs);
+  }
+
+  async function restart(): Promise<void> {
+    restartTimer = undefined;
+    if (stopping) return;
+    try {
+      // Its pool ends on some fatal errors: then a new pool and new utilities.
+      if (!pool || pool.ended) {
+        await Promise.resolve(utils?.release()).catch(() => {});
+        pool = openPool();
+        utils = await makeWorkerUtils({ pgPool: pool, schema, logger });
+      }
+      await startWorker();
+      log.info({ workerId: wdeps.workerId }, 'graphile-worker started again');
+    } catch (err) {
+      const delayMs = restartDelay;
+      restartDelay = Math.min(restartDelay * 2, 60_000);
+      log.error(
+        { err, workerId: wdeps.workerId, retryInMs: delayMs },
+        'graphile-worker could not start again',
+      );
+      if (!stopping) restartTimer = setTimeout(() => void restart(), delayMs);
+    }
+  }
+
+  async function boot(): Promise<void> {
+    pool = openPool();
+    schema = deps.workerSchema ?? (await defaultSchema(pool));
     wdeps = {
       ...deps,
       queue: createGraphileQueue({
@@ -210,25 +284,8 @@ export function createGraphileRunner(deps: GraphileRunnerDeps): WorkerRunner {
     cache = createCyclePartsCache(wdeps);
     await withMigrationLock(pool, async () => {
       utils = await makeWorkerUtils({ pgPool: pool, schema, logger });
-      worker = await run({
-        pgPool: pool!,
-        schema,
-        logger,
-        concurrency,
-        noHandleSignals: true,
-        pollInterval: 1000,
-        parsedCronItems: [],
-        taskList,
-      });
+      await startWorker();
     });
-    // graphile-worker's pool ends on a fatal error of its own; a worker must not go quiet.
-    worker!.promise.then(
-      () => {
-        if (!stopping)
-          log.error({}, 'graphile-worker stopped on its own; this worker runs no more jobs');
-      },
-      (err: unknown) => log.error({ err }, 'graphile-worker failed; this worker runs no more jobs'),
-    );
     log.info(
       { schema, concurrency, workerId: wdeps.workerId },
       'provisioning worker started (graphile-worker)',
@@ -301,11 +358,20 @@ export function createGraphileRunner(deps: GraphileRunnerDeps): WorkerRunner {
       unsubscribe = undefined;
       if (timer) clearTimeout(timer);
       timer = undefined;
+      if (restartTimer) clearTimeout(restartTimer);
+      restartTimer = undefined;
       await started?.catch(() => {});
-      // graphile-worker lets running jobs end: a page finishes and commits.
-      await worker?.stop();
-      await utils?.release();
-      await pool?.end();
+      // graphile-worker lets running jobs end (a page finishes and commits); they still queue.
+      const running = worker;
+      worker = undefined;
+      await running?.stop();
+      const utilities = utils;
+      utils = undefined;
+      await utilities?.release();
+      const connections = pool;
+      pool = undefined;
+      if (connections && !connections.ended) await connections.end();
+      restartDelay = firstRestartDelay;
       started = undefined;
     },
     running: () => [...active.keys()],

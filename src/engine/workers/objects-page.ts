@@ -11,7 +11,7 @@ import type { DirectoryGroupRecord, DirectoryUserRecord } from '../../store/stor
 import type { SyncItem } from '../cycle/object-state.ts';
 import { syncObjects } from '../cycle/sync-objects.ts';
 import { priorCreates } from './create-journal.ts';
-import { collectWrites, openPageContext } from './page-context.ts';
+import { collectWrites } from './page-context.ts';
 import type { PageRun } from './page-run.ts';
 import { type PageWork, pageName } from './page-work.ts';
 
@@ -43,7 +43,7 @@ export async function runObjectsPage(run: PageRun, work: ObjectsWork) {
   const dropped = work.assigned ? ids.length - live.length : 0;
 
   if (!(work.claims && type === 'user' && parts.plan.kind === 'initial')) {
-    const page = await openPageContext(deps, parts, run.heartbeat);
+    const page = await run.openPage();
     page.prior = await priorCreates(store.provisioning.work, key.cycleId, type, ids);
     page.context.recorder.done(dropped);
     await syncObjects(page.context, type, items);
@@ -90,7 +90,7 @@ export async function runObjectsPage(run: PageRun, work: ObjectsWork) {
     (id) => isMine(id) && !settled.has(id),
   );
   if (ahead.length > 0) {
-    const page = await openPageContext(deps, parts, run.heartbeat);
+    const page = await run.openPage();
     page.prior = await priorCreates(cycleWork, key.cycleId, 'user', ahead);
     for (const id of settled) page.context.claims.set(id, other);
     page.context.candidates = new Set(
@@ -118,7 +118,7 @@ export async function runObjectsPage(run: PageRun, work: ObjectsWork) {
   }
 
   // 3. The page's own users.
-  const page = await openPageContext(deps, parts, run.heartbeat);
+  const page = await run.openPage();
   page.prior = await priorCreates(cycleWork, key.cycleId, 'user', ids);
   page.context.recorder.done(dropped);
   for (const id of settled) page.context.claims.set(id, other);

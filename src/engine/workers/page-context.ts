@@ -24,6 +24,8 @@ export interface PageContext {
   staged: StagedWrites;
   /** What earlier runs of this cycle created (journal), for relabelling; filled by the page. */
   prior: Map<string, string | null>;
+  /** Set once collectWrites has drained it. */
+  collected: boolean;
 }
 
 export async function openPageContext(
@@ -60,7 +62,7 @@ export async function openPageContext(
     heartbeat,
   });
   context.journal = createCreateJournal(deps.store.provisioning.work, app.id, cycleId, deps.log);
-  return { context, staged, prior: new Map() };
+  return { context, staged, prior: new Map(), collected: false };
 }
 
 /** Everything the attempt wrote, as one commit: links, log entries, escrows, deprovisions, counts. */
@@ -69,6 +71,7 @@ export async function collectWrites(
   claimsDone: string[] = [],
 ): Promise<PageWrites> {
   const { context, staged } = page;
+  page.collected = true;
   await context.links.flush();
   await context.recorder.flush(true);
   const writes = staged.drain();

@@ -16,7 +16,7 @@ import { handlePage } from '../cycle/reference-pass.ts';
 import type { CycleParts, CyclePartsCache } from './cycle-parts.ts';
 import { finishCycle } from './finish-cycle.ts';
 import { runObjectsPage } from './objects-page.ts';
-import { collectWrites, openPageContext } from './page-context.ts';
+import { collectWrites, openPageContext, type PageContext } from './page-context.ts';
 import { type CycleOutcomeState, type PageWork, pageName } from './page-work.ts';
 import { cycleOwner, type WorkerDeps, type WorkerTiming } from './worker-deps.ts';
 
@@ -28,6 +28,8 @@ export interface PageRun {
   heartbeat: () => Promise<void>;
   /** Commits a part of the page (managers ahead) and keeps the page. */
   commitPart(writes: PageWrites): Promise<void>;
+  /** A CycleContext for (a part of) the page; the last one opened is committed if the cycle must stop. */
+  openPage(): Promise<PageContext>;
   sleep(ms: number): Promise<void>;
   options: Pick<WorkerTiming, 'managerWaitMs' | 'managerPollMs'>;
 }
@@ -42,9 +44,9 @@ async function doWork(
   run: PageRun,
   work: PageWork,
 ): Promise<{ writes: PageWrites; result?: Record<string, unknown> }> {
-  const { deps, parts, key } = run;
+  const { deps, key } = run;
   if (work.kind === 'objects') return { writes: await runObjectsPage(run, work) };
-  const page = await openPageContext(deps, parts, run.heartbeat);
+  const page = await run.openPage();
   const { context } = page;
   if (work.kind === 'members') {
     await applyMemberDeltas(
@@ -127,20 +129,26 @@ export async function runPage(
     beating = false;
     clearInterval(timer);
   };
+  let opened: PageContext | undefined;
   try {
     if (pageWork.kind === 'finish') {
       await finishCycle(deps, plan, stopBeating);
       return 'done';
     }
     const parts = await cache.get(key.cycleId);
+    const heartbeat = async () => {};
     const run: PageRun = {
       deps,
       parts,
       key,
-      heartbeat: async () => {},
+      heartbeat,
       async commitPart(writes) {
         if (lost || !(await work.commitPage(key, owner, { status: 'running', writes })))
           throw new LostPage();
+      },
+      async openPage() {
+        opened = await openPageContext(deps, parts, heartbeat);
+        return opened;
       },
       sleep,
       options: timing,
@@ -165,7 +173,16 @@ export async function runPage(
     const stop = isSyncError(error) && error.kind === 'stop';
     if (!stop) deps.log.error({ err: error, page: pageName(key) }, 'a provisioning page failed');
     if (stop || page.attempts >= timing.maxAttempts) {
-      await work.commitPage(key, owner, { status: 'failed', writes: empty, error: message });
+      // A stop (credentials, Tenant URL) ends the cycle: what the page did before it is kept,
+      // as in-process, so the log and the links agree with the target.
+      const writes =
+        stop && opened && !opened.collected
+          ? await collectWrites(opened).catch((err: unknown) => {
+              deps.log.warn({ err, page: pageName(key) }, 'the stopped page kept nothing');
+              return empty;
+            })
+          : empty;
+      await work.commitPage(key, owner, { status: 'failed', writes, error: message });
       await work.setOutcome(key.cycleId, {
         failure: stop ? message : `page ${pageName(key)} failed ${page.attempts} times: ${message}`,
         ...(stop && { stop: true }),
