@@ -8,7 +8,9 @@
  * --provisioning-users N (the provisioning bench of bench/provisioning.ts after the SCIM
  * scenarios: an initial and an incremental cycle for N users, N/100 groups and 2N memberships,
  * once without and once with Bulk; default 100000, 0 skips it), --provisioning-bulk
- * both|with|without (default both),
+ * both|with|without (default both), --engine-heap-mb N (the engine process's V8 heap budget,
+ * --max-old-space-size, default 256; 0 leaves V8's default, which on a machine with plenty of
+ * memory lets garbage grow to several times the live heap before collecting it),
  * --workers 1,2,4 (only the initial provisioning cycle on that many graphile-worker processes,
  * PostgreSQL: --database-url or DATABASE_URL; bench/workers.ts).
  */
@@ -35,6 +37,7 @@ const { values: options } = parseArgs({
     'import-rows': { type: 'string', default: '100000' },
     'provisioning-users': { type: 'string', default: '100000' },
     'provisioning-bulk': { type: 'string', default: 'both' },
+    'engine-heap-mb': { type: 'string', default: '256' },
     workers: { type: 'string' },
   },
 });
@@ -301,7 +304,9 @@ if (importRows > 0) {
 
 /** bench/provisioning.ts in a child process of its own, so the engine's peak RSS is its own. */
 async function provisioningInChild(users: number, bulk: boolean): Promise<ProvisioningBenchResult> {
+  const heapMb = Number(options['engine-heap-mb']);
   const args = [
+    ...(heapMb > 0 ? [`--max-old-space-size=${heapMb}`] : []),
     path.join(import.meta.dirname, 'provisioning.ts'),
     '--users',
     String(users),
