@@ -75,7 +75,7 @@ export async function changeMembers(
     if (ifVersion !== undefined) bump = bump.where('version', '=', ifVersion);
     const group = await bump.returning(resourceColumns).executeTakeFirst();
     if (!group) throw await missedWrite(trx, tenantId, 'Group', groupId, ifVersion);
-    await writeMemberRows(trx, tenantId, groupId, change);
+    await writeMemberRows(trx, context.dialect.name, tenantId, groupId, change);
     return toRecord(group);
   });
 }

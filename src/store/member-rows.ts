@@ -5,6 +5,7 @@
  */
 import type { Transaction } from 'kysely';
 import type { Database } from './database.ts';
+import { insertMany } from './insert-many.ts';
 import type { MemberChange } from './store.ts';
 import { StoreError } from './store-error.ts';
 
@@ -16,6 +17,7 @@ const chunk = <T>(items: readonly T[], size: number): T[][] => {
 
 export async function writeMemberRows(
   trx: Transaction<Database>,
+  dialect: string,
   tenantId: string,
   groupId: string,
   change: MemberChange,
@@ -56,17 +58,20 @@ export async function writeMemberRows(
       .where('member_id', 'in', ids)
       .execute();
   }
-  for (const ids of chunk(add, 500)) {
-    const rows = ids.map((id) => ({
+  await insertMany(
+    trx,
+    dialect,
+    'members',
+    add.map((id) => ({
       tenant_id: tenantId,
       group_id: groupId,
       member_id: id,
       member_kind: kinds.get(id)!,
-    }));
-    await trx
-      .insertInto('scim_members')
-      .values(rows)
-      .onConflict((oc) => oc.columns(['tenant_id', 'group_id', 'member_id']).doNothing())
-      .execute();
-  }
+    })),
+    (db, rows) =>
+      db
+        .insertInto('scim_members')
+        .values(rows as never)
+        .onConflict((oc) => oc.columns(['tenant_id', 'group_id', 'member_id']).doNothing()),
+  );
 }

@@ -7,6 +7,7 @@ import type { ResourceSchema, ScimResource } from '../scim/index.ts';
 import { compiledOnce } from './compiled-once.ts';
 import { type StoreContext, translating } from './context.ts';
 import { indexedValues } from './indexed-values.ts';
+import { insertMany } from './insert-many.ts';
 import { writeMemberRows } from './member-rows.ts';
 import { type Executor, missedWrite, resourceColumns, toRecord } from './resource-rows.ts';
 import type { MemberChange, ResourceKind, ResourceRecord } from './store.ts';
@@ -108,18 +109,22 @@ export async function createResources(
   );
   await translating(context, () =>
     context.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < built.length; i += 500) {
-        await trx
-          .insertInto('scim_resources')
-          .values(built.slice(i, i + 500).map((b) => b.row))
-          .execute();
-      }
-      for (let i = 0; i < values.length; i += 1000) {
-        await trx
-          .insertInto('scim_values')
-          .values(values.slice(i, i + 1000))
-          .execute();
-      }
+      const dialect = context.dialect.name;
+      await insertMany(
+        trx,
+        dialect,
+        'resources',
+        built.map((b) => b.row),
+        (db, rows) => db.insertInto('scim_resources').values(rows as never),
+      );
+      await insertMany(
+        trx,
+        dialect,
+        'values',
+        values,
+        (db, rows) => db.insertInto('scim_values').values(rows as never),
+        1000,
+      );
     }),
   );
   // The rows as written; `data` is the caller's object, not a parse of the text just written.
@@ -186,7 +191,8 @@ export async function replaceResource(
       if (!row) throw await missedWrite(trx, tenantId, kind, id, ifVersion);
       await writeValues(trx, tenantId, id, index.values);
       // A group's data and member deltas in one transaction: a PATCH applies whole or not at all.
-      if (members && kind === 'Group') await writeMemberRows(trx, tenantId, id, members);
+      if (members && kind === 'Group')
+        await writeMemberRows(trx, context.dialect.name, tenantId, id, members);
       return toRecord(row);
     }),
   );

@@ -5,8 +5,9 @@
  */
 import type { StoreContext } from '../context.ts';
 import type { Database } from '../database.ts';
-import { chunk, parseJson } from '../directory/change-feed.ts';
+import { parseJson } from '../directory/change-feed.ts';
 import { prefixRange } from '../directory/user-queries.ts';
+import { insertMany } from '../insert-many.ts';
 import type {
   LogAction,
   LogStatus,
@@ -65,10 +66,16 @@ export function createLogStore(context: StoreContext): LogStore {
         modified: JSON.stringify(e.modifiedProperties),
         duration_ms: Math.max(0, Math.round(e.durationMs)),
       }));
-      await inTransaction(db, async (trx) => {
-        for (const part of chunk(rows, 200))
-          await trx.insertInto('prov_logs').values(part).execute();
-      });
+      await inTransaction(db, (trx) =>
+        insertMany(
+          trx,
+          context.dialect.name,
+          'logs',
+          rows,
+          (d, marked) => d.insertInto('prov_logs').values(marked as never),
+          200,
+        ),
+      );
     },
 
     async query(query) {
