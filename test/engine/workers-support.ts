@@ -53,7 +53,9 @@ export async function createWorkerHarness(options: EngineHarnessOptions = {}) {
     timing: Partial<WorkerTiming> = {},
     workerId = `test-${runners.length}`,
     delayMs = 0,
-    extra: Partial<Pick<GraphileRunnerDeps, 'runWorker' | 'restartDelayMs' | 'log' | 'fetch'>> = {},
+    extra: Partial<
+      Pick<GraphileRunnerDeps, 'runWorker' | 'restartDelayMs' | 'log' | 'fetch' | 'clock'>
+    > = {},
   ) {
     const created = createGraphileRunner({
       store: h.store,

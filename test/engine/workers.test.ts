@@ -223,6 +223,51 @@ describe('a target that stops answering mid-page', { skip }, () => {
   });
 });
 
+describe('escrows on graphile-worker', { skip }, () => {
+  test('a failed create is retried by a later cycle once due, and the log says which retry it is', async (t) => {
+    const h = await createWorkerHarness({ settings: { scope: 'all', useBulk: false } });
+    t.after(() => h.close());
+    await h.addUser('ann@contoso.test');
+    await h.addUser('bob@contoso.test');
+    let failing = true;
+    let offset = 0;
+    const runner = h.runner({}, 'escrows', 0, {
+      clock: () => new Date(Date.now() + offset),
+      fetch: async (url, init) => {
+        const body = typeof init?.body === 'string' ? init.body : '';
+        if (failing && init?.method === 'POST' && body.includes('bob@contoso.test'))
+          return new Response('{}', { status: 500 });
+        return h.scim.request(url, init);
+      },
+    });
+    runner.start();
+    await runner.ready();
+    const first = await runner.trigger(h.app.id);
+    assert.deepEqual(await h.brief(first), [
+      'Create/Failure bob@contoso.test',
+      'Create/Success ann@contoso.test',
+    ]);
+    const [escrow] = await h.store.provisioning.escrows.list(h.app.id, 10);
+    assert.equal(escrow?.attempts, 1);
+
+    failing = false;
+    offset = 6 * 60_000; // past the first back-off (5 min for a 5xx)
+    const retried = await runner.trigger(h.app.id);
+    assert.equal(retried.kind, 'incremental');
+    const entries = (
+      await h.provisioning.logs(h.app.id, { cycleId: retried.cycleId }, { limit: 10 })
+    ).entries;
+    assert.equal(entries.length, 1);
+    assert.equal(`${entries[0]!.action}/${entries[0]!.status}`, 'Create/Success');
+    assert.match(
+      entries[0]!.steps[0]?.description ?? '',
+      /retry 2: the previous attempt failed with TargetUnavailable/,
+    );
+    assert.equal(await h.store.provisioning.escrows.count(h.app.id), 0);
+    assert.equal((await h.targetUsers()).length, 2);
+  });
+});
+
 describe('pages on graphile-worker when workers die', { skip }, () => {
   test('a page whose worker died after writing to the target runs again: nothing twice, logged as created', async (t) => {
     const h = await createWorkerHarness({ pageSize: 2, settings: { scope: 'all' } });

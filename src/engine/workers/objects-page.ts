@@ -35,11 +35,15 @@ export async function runObjectsPage(run: PageRun, work: ObjectsWork) {
   // Initial pages list the objects in scope; one deleted since is simply done (as in-process).
   const items: SyncItem[] = work.assigned
     ? live.map((record) => ({ sourceId: record.id, record, changeId: null, assigned: true }))
-    : ids.map((id, i) => ({
-        sourceId: id,
-        record: byId.get(id),
-        changeId: work.changes?.[i] ?? null,
-      }));
+    : ids.map((id, i) => {
+        const retry = work.retries?.[i];
+        return {
+          sourceId: id,
+          record: byId.get(id),
+          changeId: work.changes?.[i] ?? null,
+          ...(retry && { retry }),
+        };
+      });
   const dropped = work.assigned ? ids.length - live.length : 0;
 
   if (!(work.claims && type === 'user' && parts.plan.kind === 'initial')) {

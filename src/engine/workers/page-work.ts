@@ -13,6 +13,8 @@ import type { MemberDelta } from '../cycle/change-window.ts';
 import type { DeletionHold } from '../cycle/deprovision.ts';
 import type { Job } from '../job-record.ts';
 
+type Retry = { attempt: number; errorCode: string };
+
 export type PageWork =
   /** Users or groups through syncObjects; `assigned` (initial): from the in-scope list; `claims`: initial users take claims. */
   | {
@@ -21,6 +23,8 @@ export type PageWork =
       ids: string[];
       /** The change that brought each object in (incremental), by position. */
       changes?: (number | null)[];
+      /** The escrow retry each object is (incremental), by position; null for none. */
+      retries?: (Retry | null)[];
       assigned?: boolean;
       claims?: boolean;
     }
@@ -76,13 +80,21 @@ export function splitObjects(
   type: 'user' | 'group',
   ids: readonly string[],
   size: number,
-  extra: { assigned?: boolean; claims?: boolean; changes?: readonly (number | null)[] } = {},
+  extra: {
+    assigned?: boolean;
+    claims?: boolean;
+    changes?: readonly (number | null)[];
+    retries?: readonly (Retry | null)[];
+  } = {},
 ): PageWork[] {
   return chunked(ids, size).map((part, i) => ({
     kind: 'objects' as const,
     type,
     ids: part,
     ...(extra.changes && { changes: extra.changes.slice(i * size, i * size + part.length) }),
+    ...(extra.retries?.some((r, j) => r && j >= i * size && j < i * size + part.length) && {
+      retries: extra.retries.slice(i * size, i * size + part.length),
+    }),
     ...(extra.assigned && { assigned: true }),
     ...(extra.claims && { claims: true }),
   }));

@@ -142,8 +142,12 @@ export async function startCycle(
         ['group', window.groups],
       ] as const) {
         if (!mappings[type]) continue;
+        const ids = [...objects.keys()];
         sync.push(
-          ...splitObjects(type, [...objects.keys()], size, { changes: [...objects.values()] }),
+          ...splitObjects(type, ids, size, {
+            changes: [...objects.values()],
+            retries: ids.map((id) => window.retries.get(`${type}:${id}`) ?? null),
+          }),
         );
         total += objects.size;
       }
