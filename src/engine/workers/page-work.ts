@@ -87,17 +87,18 @@ export function splitObjects(
     retries?: readonly (Retry | null)[];
   } = {},
 ): PageWork[] {
-  return chunked(ids, size).map((part, i) => ({
-    kind: 'objects' as const,
-    type,
-    ids: part,
-    ...(extra.changes && { changes: extra.changes.slice(i * size, i * size + part.length) }),
-    ...(extra.retries?.some((r, j) => r && j >= i * size && j < i * size + part.length) && {
-      retries: extra.retries.slice(i * size, i * size + part.length),
-    }),
-    ...(extra.assigned && { assigned: true }),
-    ...(extra.claims && { claims: true }),
-  }));
+  return chunked(ids, size).map((part, i) => {
+    const retries = extra.retries?.slice(i * size, i * size + part.length);
+    return {
+      kind: 'objects' as const,
+      type,
+      ids: part,
+      ...(extra.changes && { changes: extra.changes.slice(i * size, i * size + part.length) }),
+      ...(retries?.some((r) => r !== null) && { retries }),
+      ...(extra.assigned && { assigned: true }),
+      ...(extra.claims && { claims: true }),
+    };
+  });
 }
 
 /** The page rows of `works` in `phase`, numbered from `first`. */
