@@ -11,7 +11,7 @@
  *   const context = await openCycleContext({ store, app, job, cycleId, kind: 'onDemand', … });
  */
 import type { ScimClient, TargetCapabilities } from '../../client/index.ts';
-import type { CycleKind, ProvisioningObjectType, Store } from '../../store/store.ts';
+import type { CycleKind, CycleRecord, ProvisioningObjectType, Store } from '../../store/store.ts';
 import {
   type CompiledMappings,
   type CompiledObjectMapping,
@@ -21,6 +21,8 @@ import type { AppInfo } from '../app-info.ts';
 import { type AssignmentScope, loadAssignmentScope } from '../assignment-scope.ts';
 import { ProvisioningError } from '../engine-error.ts';
 import type { Job } from '../job-record.ts';
+import type { SecretBox } from '../secret-box.ts';
+import { openCredentials, type PlainCredentials } from '../target-client.ts';
 import type { CycleContext, EngineLog } from './cycle-context.ts';
 import type { CycleLinks } from './cycle-links.ts';
 import type { CycleRecorder } from './cycle-recorder.ts';
@@ -73,6 +75,50 @@ export function compileJobMappings(
       compiled.issues,
     );
   return targetMappings(compiled.value, app);
+}
+
+/**
+ * What every run of a job needs first: automatic mode (else refused in words: "…set it to
+ * automatic to <what>"), the credentials opened (refused when missing) and the mappings compiled.
+ */
+export function runnableJob(
+  app: AppInfo,
+  job: Job,
+  secretBox: SecretBox,
+  what: string,
+): {
+  credentials: PlainCredentials;
+  mappings: Partial<Record<ProvisioningObjectType, CompiledObjectMapping>>;
+} {
+  if (job.settings.mode !== 'automatic')
+    throw new ProvisioningError(
+      'invalid',
+      `the provisioning mode is manual: set it to automatic to ${what}`,
+      'mode',
+    );
+  return {
+    credentials: openCredentials(job.credentials, secretBox),
+    mappings: compileJobMappings(app, job),
+  };
+}
+
+/** Records a cycle as running: its row, nothing done yet. */
+export function recordRunningCycle(
+  store: Pick<Store, 'provisioning'>,
+  cycle: Pick<CycleRecord, 'id' | 'appId' | 'kind' | 'dryRun' | 'started' | 'watermarkFrom'> & {
+    total?: number;
+  },
+): Promise<void> {
+  return store.provisioning.cycles.create({
+    total: 0,
+    ...cycle,
+    status: 'running',
+    finished: null,
+    done: 0,
+    counts: {},
+    error: null,
+    watermarkTo: null,
+  });
 }
 
 export interface OpenContextInput {

@@ -30,14 +30,19 @@ import { createCycleRecorder } from '../cycle/cycle-recorder.ts';
 import { runDeprovisions } from '../cycle/deprovision.ts';
 import { closeInterrupted } from '../cycle/interrupted-cycles.ts';
 import { actionStep, importStep } from '../cycle/log-steps.ts';
-import { compileJobMappings, leaseOf, openCycleContext } from '../cycle/open-context.ts';
+import {
+  leaseOf,
+  openCycleContext,
+  recordRunningCycle,
+  runnableJob,
+} from '../cycle/open-context.ts';
 import { runReferencesOf } from '../cycle/reference-pass.ts';
 import { type CycleDeps, defaultOwner } from '../cycle/run-cycle.ts';
 import { syncObjects } from '../cycle/sync-objects.ts';
 import { ProvisioningError } from '../engine-error.ts';
 import { codeOfSyncError, reasonOf, recommendedActions } from '../error-codes.ts';
 import { groupIdentity, userIdentity } from '../source-objects.ts';
-import { openCredentials, openTargetClient } from '../target-client.ts';
+import { openTargetClient } from '../target-client.ts';
 import { type OnDemandReport, onDemandResults } from './on-demand-results.ts';
 import { findSubject, type OnDemandInput, type SubjectObject } from './on-demand-subject.ts';
 
@@ -76,14 +81,7 @@ export async function runOnDemand(
   const { store, clock } = deps;
   const app = await findApp(store, appRef);
   const { job } = await deps.jobs.load(app.id);
-  if (job.settings.mode !== 'automatic')
-    throw new ProvisioningError(
-      'invalid',
-      'the provisioning mode is manual: set it to automatic to provision on demand',
-      'mode',
-    );
-  const credentials = openCredentials(job.credentials, deps.secretBox);
-  const mappings = compileJobMappings(app, job);
+  const { credentials, mappings } = runnableJob(app, job, deps.secretBox, 'provision on demand');
   const subject = await findSubject(
     store,
     input,
@@ -102,20 +100,14 @@ export async function runOnDemand(
   try {
     await closeInterrupted(store, app.id, clock);
     const cycleId = crypto.randomUUID();
-    await store.provisioning.cycles.create({
+    await recordRunningCycle(store, {
       id: cycleId,
       appId: app.id,
       kind: 'onDemand',
       dryRun: false,
-      status: 'running',
       started: clock().toISOString(),
-      finished: null,
-      done: 0,
       total: 1 + subject.members.length,
-      counts: {},
-      error: null,
       watermarkFrom: job.watermark,
-      watermarkTo: null,
     });
     const recorder = createCycleRecorder({
       store,

@@ -12,7 +12,7 @@ import type { CyclePlanRecord } from '../../store/store.ts';
 import { findApp } from '../app-info.ts';
 import type { CycleReport } from '../cycle/cycle-report.ts';
 import type { DeletionHold } from '../cycle/deprovision.ts';
-import { endCycle } from '../cycle/run-cycle.ts';
+import { endCycle } from '../cycle/end-cycle.ts';
 import { jobOf } from '../job-record.ts';
 import type { CycleOutcomeState, CyclePlan } from './page-work.ts';
 import { cycleOwner, type WorkerDeps } from './worker-deps.ts';

@@ -12,9 +12,7 @@ import { findApp } from '../app-info.ts';
 import { loadAssignmentScope } from '../assignment-scope.ts';
 import { readChangeWindow } from '../cycle/incremental-cycle.ts';
 import { closeInterrupted } from '../cycle/interrupted-cycles.ts';
-import { compileJobMappings } from '../cycle/open-context.ts';
-import { ProvisioningError } from '../engine-error.ts';
-import { openCredentials } from '../target-client.ts';
+import { recordRunningCycle, runnableJob } from '../cycle/open-context.ts';
 import { type CyclePlan, chunked, type PageWork, pageRecords, splitObjects } from './page-work.ts';
 import { cycleOwner, type WorkerDeps } from './worker-deps.ts';
 
@@ -57,14 +55,7 @@ export async function startCycle(
   const app = await findApp(store, appRef);
   const { job } = await deps.jobs.load(app.id);
   if (!options.manual && !job.enabled) return undefined;
-  if (job.settings.mode !== 'automatic')
-    throw new ProvisioningError(
-      'invalid',
-      'the provisioning mode is manual: set it to automatic to run cycles',
-      'mode',
-    );
-  openCredentials(job.credentials, deps.secretBox);
-  const mappings = compileJobMappings(app, job);
+  const { mappings } = runnableJob(app, job, deps.secretBox, 'run cycles');
   const now = clock();
   const until = new Date(now.getTime() + timing.leaseMs).toISOString();
   const leaseFree = job.leaseUntil === null || job.leaseUntil < now.toISOString();
@@ -95,20 +86,13 @@ export async function startCycle(
   await closeInterrupted(store, app.id, clock);
   const kind = job.initialPending ? 'initial' : 'incremental';
   try {
-    await store.provisioning.cycles.create({
+    await recordRunningCycle(store, {
       id: cycleId,
       appId: app.id,
       kind,
       dryRun: false,
-      status: 'running',
       started: now.toISOString(),
-      finished: null,
-      done: 0,
-      total: 0,
-      counts: {},
-      error: null,
       watermarkFrom: kind === 'initial' ? 0 : job.watermark,
-      watermarkTo: null,
     });
     deps.events.emit('cycle:started', { appId: app.id, cycleId, kind, dryRun: false });
     const size = deps.pageSize ?? 500;
