@@ -10,8 +10,8 @@ import { type Runner as GraphileRunner, makeWorkerUtils, run } from 'graphile-wo
 import pg from 'pg';
 import { createSecretBox } from '../../src/engine/index.ts';
 import { createCyclePartsCache } from '../../src/engine/workers/cycle-parts.ts';
+import { withMigrationLock } from '../../src/engine/workers/graphile-process.ts';
 import { createGraphileQueue } from '../../src/engine/workers/graphile-queue.ts';
-import { withMigrationLock } from '../../src/engine/workers/graphile-runner.ts';
 import { runPage } from '../../src/engine/workers/page-run.ts';
 import { startCycle } from '../../src/engine/workers/start-cycle.ts';
 import { defaultTiming, type WorkerDeps } from '../../src/engine/workers/worker-deps.ts';

@@ -3,22 +3,15 @@
  * jobs of any cycle; a cycle is a coordinator job (start-cycle.ts), bounded page jobs
  * (page-run.ts) and a watcher (watch-cycle.ts). Each worker looks every `pollMs` for due jobs
  * and open cycles and queues their coordinator or watcher (job keys keep one of each waiting),
- * so a cycle survives any of its workers. Dry runs run in the asking process.
+ * so a cycle survives any of its workers; graphile-process.ts keeps graphile-worker itself
+ * running. Dry runs run in the asking process.
  *
  * Example:
  *   const runner = createGraphileRunner({ ...cycleDeps, connectionString, runCycle });
  *   runner.start(); await runner.ready();  …  await runner.stop();  // SIGTERM: the current pages finish
  */
 import { hostname } from 'node:os';
-import {
-  type Runner as GraphileRunner,
-  Logger,
-  makeWorkerUtils,
-  type RunnerOptions,
-  run,
-  type WorkerUtils,
-} from 'graphile-worker';
-import pg from 'pg';
+import type { Runner as GraphileRunner, RunnerOptions } from 'graphile-worker';
 import { findApp } from '../app-info.ts';
 import type { CycleReport } from '../cycle/cycle-report.ts';
 import type { CycleDeps, RunCycleOptions } from '../cycle/run-cycle.ts';
@@ -26,6 +19,7 @@ import { isProvisioningError } from '../engine-error.ts';
 import { jobOf } from '../job-record.ts';
 import type { Runner } from '../runner.ts';
 import { createCyclePartsCache } from './cycle-parts.ts';
+import { createGraphileProcess, type GraphileProcess } from './graphile-process.ts';
 import {
   type CyclePayload,
   createGraphileQueue,
@@ -61,47 +55,16 @@ export interface WorkerRunner extends Runner {
   ready(): Promise<void>;
 }
 
-/**
- * Runs `work` holding the advisory lock every migration of the database takes (the store's
- * too, store/postgres): Kysely reads the whole catalog before it migrates, and graphile-worker
- * changes its schema when it starts, so processes starting together take turns.
- */
-export async function withMigrationLock<T>(pool: pg.Pool, work: () => Promise<T>): Promise<T> {
-  const lock = await pool.connect();
-  try {
-    await lock.query("select pg_advisory_lock(hashtext('roster:migrations'))");
-    return await work();
-  } finally {
-    await lock.query("select pg_advisory_unlock(hashtext('roster:migrations'))").catch(() => {});
-    lock.release();
-  }
-}
-
-async function defaultSchema(pool: pg.Pool): Promise<string> {
-  const { rows } = await pool.query<{ schema: string }>('select current_schema() as schema');
-  const schema = rows[0]?.schema ?? 'public';
-  return schema === 'public' ? 'graphile_worker' : `${schema}_worker`;
-}
-
 export function createGraphileRunner(deps: GraphileRunnerDeps): WorkerRunner {
   const concurrency = deps.concurrency ?? 2;
   const pollMs = deps.pollMs ?? 5000;
   const log = deps.log;
   const active = new Map<string, number>();
-  let pool: pg.Pool | undefined;
-  let utils: WorkerUtils | undefined;
-  let worker: GraphileRunner | undefined;
+  let graphile: GraphileProcess | undefined;
   let timer: NodeJS.Timeout | undefined;
   let started: Promise<void> | undefined;
   let stopping = false;
   let unsubscribe: (() => void) | undefined;
-
-  const logger = new Logger(() => (level, message, meta) => {
-    if (level === 'error') log.error({ ...meta, component: 'graphile-worker' }, message);
-    else if (level === 'warning') log.warn({ ...meta, component: 'graphile-worker' }, message);
-    else if (level === 'info' && !message.startsWith('Completed task'))
-      log.info({ ...meta, component: 'graphile-worker' }, message);
-  });
 
   let wdeps: WorkerDeps;
   const track = async <T>(appId: string, work: () => Promise<T>): Promise<T> => {
@@ -180,7 +143,7 @@ export function createGraphileRunner(deps: GraphileRunnerDeps): WorkerRunner {
   /** Due jobs get a coordinator, open cycles a watcher (a worker that died may have held them). */
   async function tick(): Promise<void> {
     timer = undefined;
-    if (stopping || !utils) return;
+    if (stopping || !graphile?.utils()) return;
     try {
       const now = deps.clock();
       for (const job of await deps.store.provisioning.jobs.due(now.toISOString(), 100))
@@ -196,100 +159,35 @@ export function createGraphileRunner(deps: GraphileRunnerDeps): WorkerRunner {
     }
   }
 
-  const runWorker = deps.runWorker ?? run;
-  const firstRestartDelay = deps.restartDelayMs ?? 1000;
-  let restartDelay = firstRestartDelay;
-  let restartTimer: NodeJS.Timeout | undefined;
-  let schema = '';
-
-  function openPool(): pg.Pool {
-    const opened = new pg.Pool({ connectionString: deps.connectionString, max: concurrency + 4 });
-    opened.on('error', (err) => log.error({ err }, 'graphile-worker connection failed'));
-    opened.on('connect', (client) => {
-      client.on('error', (err) => log.error({ err }, 'graphile-worker connection failed'));
-    });
-    return opened;
-  }
-
-  /** Starts graphile-worker on the pool; when it stops on its own it is started again. */
-  async function startWorker(): Promise<void> {
-    const current = await runWorker({
-      pgPool: pool!,
-      schema,
-      logger,
-      concurrency,
-      noHandleSignals: true,
-      pollInterval: 1000,
-      parsedCronItems: [],
-      taskList,
-    });
-    worker = current;
-    const since = Date.now();
-    current.promise.then(
-      () => restartLater(current, since, undefined),
-      (err: unknown) => restartLater(current, since, err),
-    );
-  }
-
-  /** A worker must not go quiet: graphile-worker stopped without being asked, so start it again. */
-  function restartLater(stopped: GraphileRunner, since: number, err: unknown): void {
-    if (stopping || worker !== stopped) return;
-    worker = undefined;
-    // A worker that ran a while starts again quickly; one that keeps stopping waits longer each time.
-    if (Date.now() - since > 60_000) restartDelay = firstRestartDelay;
-    const delayMs = restartDelay;
-    restartDelay = Math.min(restartDelay * 2, 60_000);
-    log.error(
-      { err, workerId: wdeps.workerId, retryInMs: delayMs },
-      'graphile-worker stopped on its own; starting it again',
-    );
-    restartTimer = setTimeout(() => void restart(), delayMs);
-  }
-
-  async function restart(): Promise<void> {
-    restartTimer = undefined;
-    if (stopping) return;
-    try {
-      // Its pool ends on some fatal errors: then a new pool and new utilities.
-      if (!pool || pool.ended) {
-        await Promise.resolve(utils?.release()).catch(() => {});
-        pool = openPool();
-        utils = await makeWorkerUtils({ pgPool: pool, schema, logger });
-      }
-      await startWorker();
-      log.info({ workerId: wdeps.workerId }, 'graphile-worker started again');
-    } catch (err) {
-      const delayMs = restartDelay;
-      restartDelay = Math.min(restartDelay * 2, 60_000);
-      log.error(
-        { err, workerId: wdeps.workerId, retryInMs: delayMs },
-        'graphile-worker could not start again',
-      );
-      if (!stopping) restartTimer = setTimeout(() => void restart(), delayMs);
-    }
-  }
-
   async function boot(): Promise<void> {
-    pool = openPool();
-    schema = deps.workerSchema ?? (await defaultSchema(pool));
+    const workerId = deps.workerId ?? `${hostname()}:${process.pid}`;
+    const utils = () => {
+      const current = graphile?.utils();
+      if (!current) throw new Error('graphile-worker is not running in this process');
+      return current;
+    };
     wdeps = {
       ...deps,
       queue: createGraphileQueue({
-        addJob: (...args) => utils!.addJob(...args),
-        addJobs: (...args) => utils!.addJobs(...args),
+        addJob: (...args) => utils().addJob(...args),
+        addJobs: (...args) => utils().addJobs(...args),
       }),
       timing: { ...defaultTiming, ...(deps.leaseMs && { leaseMs: deps.leaseMs }), ...deps.timing },
-      workerId: deps.workerId ?? `${hostname()}:${process.pid}`,
+      workerId,
     };
     cache = createCyclePartsCache(wdeps);
-    await withMigrationLock(pool, async () => {
-      utils = await makeWorkerUtils({ pgPool: pool, schema, logger });
-      await startWorker();
+    graphile = createGraphileProcess({
+      connectionString: deps.connectionString,
+      ...(deps.workerSchema && { schema: deps.workerSchema }),
+      concurrency,
+      taskList,
+      log,
+      workerId,
+      ...(deps.runWorker && { runWorker: deps.runWorker }),
+      ...(deps.restartDelayMs !== undefined && { restartDelayMs: deps.restartDelayMs }),
     });
-    log.info(
-      { schema, concurrency, workerId: wdeps.workerId },
-      'provisioning worker started (graphile-worker)',
-    );
+    const { schema } = await graphile.start();
+    log.info({ schema, concurrency, workerId }, 'provisioning worker started (graphile-worker)');
     await tick();
   }
 
@@ -306,8 +204,9 @@ export function createGraphileRunner(deps: GraphileRunnerDeps): WorkerRunner {
     },
     ready: () => started ?? Promise.reject(new Error('the provisioning worker was not started')),
     schedule(appId) {
-      if (!utils || !appId) {
-        if (utils && timer) {
+      const running = graphile?.utils() !== undefined;
+      if (!running || !appId) {
+        if (running && timer) {
           clearTimeout(timer);
           void tick();
         }
@@ -358,20 +257,9 @@ export function createGraphileRunner(deps: GraphileRunnerDeps): WorkerRunner {
       unsubscribe = undefined;
       if (timer) clearTimeout(timer);
       timer = undefined;
-      if (restartTimer) clearTimeout(restartTimer);
-      restartTimer = undefined;
       await started?.catch(() => {});
-      // graphile-worker lets running jobs end (a page finishes and commits); they still queue.
-      const running = worker;
-      worker = undefined;
-      await running?.stop();
-      const utilities = utils;
-      utils = undefined;
-      await utilities?.release();
-      const connections = pool;
-      pool = undefined;
-      if (connections && !connections.ended) await connections.end();
-      restartDelay = firstRestartDelay;
+      await graphile?.stop();
+      graphile = undefined;
       started = undefined;
     },
     running: () => [...active.keys()],
