@@ -76,9 +76,16 @@ const passwords = {
   lockSeconds: () => 0,
 };
 
-/** Seeds the directory of `file` (run in a child process: its memory is not the engine's). */
-async function seedDirectory(file: string, users: number, groups: number, memberships: number) {
-  const store = await openSqliteStore({ location: file });
+/**
+ * Seeds a directory: `users` users (all but the first hundred have one of those as manager) and
+ * `groups` groups sharing `memberships` memberships. Returns the group ids. bench/workers.ts too.
+ */
+export async function seedDirectoryStore(
+  store: Store,
+  users: number,
+  groups: number,
+  memberships: number,
+): Promise<string[]> {
   const ids: string[] = [];
   const batch = 2000;
   for (let i = 0; i < users; i += batch) {
@@ -100,6 +107,7 @@ async function seedDirectory(file: string, users: number, groups: number, member
     for (const record of await store.directory.users.create(rows)) ids.push(record.id);
   }
   const perGroup = groups > 0 ? Math.floor(memberships / groups) : 0;
+  const groupIds: string[] = [];
   for (let g = 0; g < groups; g++) {
     const group = await store.directory.groups.create({
       displayName: `Group ${g}`,
@@ -108,7 +116,15 @@ async function seedDirectory(file: string, users: number, groups: number, member
     const members: string[] = [];
     for (let k = 0; k < perGroup; k++) members.push(ids[(g * perGroup + k) % ids.length]!);
     await store.directory.groups.changeMembers(group.id, { add: members });
+    groupIds.push(group.id);
   }
+  return groupIds;
+}
+
+/** Seeds the directory of `file` (run in a child process: its memory is not the engine's). */
+async function seedDirectory(file: string, users: number, groups: number, memberships: number) {
+  const store = await openSqliteStore({ location: file });
+  await seedDirectoryStore(store, users, groups, memberships);
   await store.close();
 }
 

@@ -20,7 +20,7 @@ import { createDirectory } from '../src/directory/index.ts';
 import { createProvisioning, createSecretBox } from '../src/engine/index.ts';
 import { mintSecretToken } from '../src/scim-server/index.ts';
 import { openPostgresStore } from '../src/store/postgres/index.ts';
-import type { Store } from '../src/store/store.ts';
+import { seedDirectoryStore } from './provisioning.ts';
 
 const here = fileURLToPath(import.meta.url);
 const main = path.join(path.dirname(here), '../src/main.ts');
@@ -48,41 +48,6 @@ export interface WorkersRun {
   objectsPerSecond: number;
   counts: Record<string, number>;
   targetUsers: number;
-}
-
-async function seed(store: Store, users: number, groups: number, memberships: number) {
-  const ids: string[] = [];
-  for (let i = 0; i < users; i += 2000) {
-    const rows = [];
-    for (let j = i; j < Math.min(users, i + 2000); j++)
-      rows.push({
-        userPrincipalName: `user${j}@bench.test`,
-        accountEnabled: true,
-        mail: `user${j}@bench.test`,
-        mailNickname: `user${j}`,
-        givenName: `Given${j}`,
-        surname: `Family${j % 1000}`,
-        displayName: `Given${j} Family${j % 1000}`,
-        jobTitle: j < 100 ? 'Manager' : 'Engineer',
-        department: `Dept ${j % 50}`,
-        employeeId: `E${j}`,
-        ...(j >= 100 && ids[j % 100] && { manager: ids[j % 100] }),
-      });
-    for (const record of await store.directory.users.create(rows)) ids.push(record.id);
-  }
-  const perGroup = groups > 0 ? Math.floor(memberships / groups) : 0;
-  const groupIds: string[] = [];
-  for (let g = 0; g < groups; g++) {
-    const group = await store.directory.groups.create({
-      displayName: `Group ${g}`,
-      securityEnabled: true,
-    });
-    const members: string[] = [];
-    for (let k = 0; k < perGroup; k++) members.push(ids[(g * perGroup + k) % ids.length]!);
-    await store.directory.groups.changeMembers(group.id, { add: members });
-    groupIds.push(group.id);
-  }
-  return groupIds;
 }
 
 function spawnChild(
@@ -136,7 +101,7 @@ export async function measureWorkers(options: WorkersBenchOptions): Promise<Work
     log(
       `  seeding the directory in PostgreSQL: ${users} users, ${groups} groups, ${memberships} memberships`,
     );
-    const groupIds = await seed(store, users, groups, memberships);
+    const groupIds = await seedDirectoryStore(store, users, groups, memberships);
     const clock = () => new Date();
     const directory = createDirectory({ store, clock, passwords });
     const provisioning = createProvisioning({
