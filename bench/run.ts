@@ -9,7 +9,7 @@
  * scenarios: an initial and an incremental cycle for N users, N/100 groups and 2N memberships,
  * once without and once with Bulk; default 100000, 0 skips it), --provisioning-bulk
  * both|with|without (default both), --engine-heap-mb N (the engine process's V8 heap budget,
- * --max-old-space-size, default 256; 0 leaves V8's default, which on a machine with plenty of
+ * --max-old-space-size, default 384; 0 leaves V8's default, which on a machine with plenty of
  * memory lets garbage grow to several times the live heap before collecting it),
  * --workers 1,2,4 (only the initial provisioning cycle on that many graphile-worker processes,
  * PostgreSQL: --database-url or DATABASE_URL; bench/workers.ts).
@@ -37,7 +37,7 @@ const { values: options } = parseArgs({
     'import-rows': { type: 'string', default: '100000' },
     'provisioning-users': { type: 'string', default: '100000' },
     'provisioning-bulk': { type: 'string', default: 'both' },
-    'engine-heap-mb': { type: 'string', default: '256' },
+    'engine-heap-mb': { type: 'string', default: '384' },
     workers: { type: 'string' },
   },
 });
