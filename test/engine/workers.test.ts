@@ -268,6 +268,52 @@ describe('escrows on graphile-worker', { skip }, () => {
   });
 });
 
+describe('accidental deletions on graphile-worker', { skip }, () => {
+  test('over the threshold one page holds them all as StagedDelete; allowed, pages of two carry them out', async (t) => {
+    const h = await createWorkerHarness({ pageSize: 2, settings: { deletionThreshold: 3 } });
+    t.after(() => h.close());
+    for (let i = 0; i < 5; i++) await h.assign('user', (await h.addUser(`u${i}@contoso.test`)).id);
+    // Which deprovision pages each cycle committed (a cycle's pages are cleared when it ends).
+    const deprovisionPages = new Map<string, number>();
+    const work = h.store.provisioning.work;
+    const commitPage = work.commitPage;
+    work.commitPage = async (key, owner, commit) => {
+      if (key.phase === 'deprovision' && commit.status === 'done')
+        deprovisionPages.set(key.cycleId, (deprovisionPages.get(key.cycleId) ?? 0) + 1);
+      return commitPage(key, owner, commit);
+    };
+    const runner = h.runner();
+    runner.start();
+    await runner.ready();
+    assert.equal((await runner.trigger(h.app.id)).status, 'succeeded');
+    for (const a of await h.directory.assignments.list(h.app.id))
+      await h.directory.assignments.unassign(h.app.id, a.id);
+
+    const held = await runner.trigger(h.app.id);
+    assert.equal(held.status, 'held');
+    assert.match(held.error ?? '', /TooManyDeletes/);
+    assert.deepEqual(
+      await h.brief(held),
+      [0, 1, 2, 3, 4].map((i) => `StagedDelete/Skipped u${i}@contoso.test`),
+    );
+    assert.ok(
+      (await h.targetUsers()).every((u) => u.active === true),
+      'nothing disabled',
+    );
+    assert.equal(deprovisionPages.get(held.cycleId), 1, 'one page decides the hold');
+
+    await h.provisioning.jobs.allowDeletes(h.app.id);
+    const through = await runner.trigger(h.app.id);
+    assert.equal(through.status, 'succeeded', through.error ?? '');
+    assert.equal(through.counts.Disable, 5);
+    assert.ok(
+      (await h.targetUsers()).every((u) => u.active === false),
+      'all five disabled',
+    );
+    assert.equal(deprovisionPages.get(through.cycleId), 3, '5 disables in pages of 2');
+  });
+});
+
 describe('pages on graphile-worker when workers die', { skip }, () => {
   test('a page whose worker died after writing to the target runs again: nothing twice, logged as created', async (t) => {
     const h = await createWorkerHarness({ pageSize: 2, settings: { scope: 'all' } });

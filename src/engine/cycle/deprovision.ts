@@ -115,10 +115,15 @@ async function carryOut(
   }
 }
 
-/** Carries out (or holds) the cycle's disables and deletes; see the file comment. */
-export async function runDeprovisions(context: CycleContext): Promise<DeletionHold | undefined> {
-  const list = context.deprovisions;
-  if (list.length === 0) return undefined;
+/**
+ * Holds the disables and deletes when they cross the accidental-deletion threshold (each logged
+ * as StagedDelete); undefined when they may go through. Workers check once, then carry them out
+ * in pages (carryOutDeprovisions).
+ */
+export async function holdDeprovisions(
+  context: CycleContext,
+  list: readonly Deprovision[],
+): Promise<DeletionHold | undefined> {
   const check = checkDeletionThreshold(
     {
       disables: list.filter((d) => d.kind === 'disable').length,
@@ -129,25 +134,31 @@ export async function runDeprovisions(context: CycleContext): Promise<DeletionHo
       allowDeletes: context.job.state.allowDeletes,
     },
   );
-  if (!check.proceed) {
-    const reason = `${check.count} disables and deletes in one cycle, more than the accidental-deletion threshold of ${check.threshold}`;
-    for (const item of list)
-      context.recorder.entry({
-        objectType: item.objectType,
-        sourceId: item.sourceId,
-        sourceIdentity: item.identity,
-        targetId: item.targetId,
-        action: 'StagedDelete',
-        status: 'Skipped',
-        changeId: item.changeId,
-        errorCode: 'TooManyDeletes',
-        reason: `${item.kind === 'delete' ? 'delete' : 'disable'} held: ${reason}`,
-        recommendedAction: recommendedActions.TooManyDeletes,
-        steps: [actionStep('Skipped', `${item.kind} held (TooManyDeletes)`)],
-      });
-    await context.recorder.flush();
-    return { count: check.count, threshold: check.threshold };
-  }
+  if (check.proceed) return undefined;
+  const reason = `${check.count} disables and deletes in one cycle, more than the accidental-deletion threshold of ${check.threshold}`;
+  for (const item of list)
+    context.recorder.entry({
+      objectType: item.objectType,
+      sourceId: item.sourceId,
+      sourceIdentity: item.identity,
+      targetId: item.targetId,
+      action: 'StagedDelete',
+      status: 'Skipped',
+      changeId: item.changeId,
+      errorCode: 'TooManyDeletes',
+      reason: `${item.kind === 'delete' ? 'delete' : 'disable'} held: ${reason}`,
+      recommendedAction: recommendedActions.TooManyDeletes,
+      steps: [actionStep('Skipped', `${item.kind} held (TooManyDeletes)`)],
+    });
+  await context.recorder.flush();
+  return { count: check.count, threshold: check.threshold };
+}
+
+/** Carries out disables and deletes a page at a time: each logged, failures escrowed. */
+export async function carryOutDeprovisions(
+  context: CycleContext,
+  list: readonly Deprovision[],
+): Promise<void> {
   for (let i = 0; i < list.length; i += context.pageSize) {
     checkStopped(context);
     const page = list.slice(i, i + context.pageSize);
@@ -166,5 +177,13 @@ export async function runDeprovisions(context: CycleContext): Promise<DeletionHo
     await context.links.flush();
     await context.recorder.flush();
   }
-  return undefined;
+}
+
+/** Carries out (or holds) the cycle's disables and deletes; see the file comment. */
+export async function runDeprovisions(context: CycleContext): Promise<DeletionHold | undefined> {
+  const list = context.deprovisions;
+  if (list.length === 0) return undefined;
+  const hold = await holdDeprovisions(context, list);
+  if (!hold) await carryOutDeprovisions(context, list);
+  return hold;
 }

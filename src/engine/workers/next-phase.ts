@@ -2,12 +2,16 @@
  * What comes after a phase of a cycle on workers, computed by the watcher once every page of
  * the phase is done: the first later phase with work — member deltas (incremental, planned at
  * the start), the sweep of linked objects this initial cycle did not visit, the reference pass
- * over links with pending references, the deprovisions — and at last the finish. A cycle that
+ * over links with pending references, the deprovisions (checked against the accidental-deletion
+ * threshold here: held, one page logs them as StagedDelete; else pages of 500 carry them out) —
+ * and at last the finish. A cycle that
  * failed or was stopped goes straight to the finish.
  *
  * Example: const { phase, works } = await nextPhase(deps, planRecord, 'sync'); // { phase: 'reference', works: [...] }
  */
 import type { CyclePhase, CyclePlanRecord } from '../../store/store.ts';
+import { checkDeletionThreshold } from '../../sync/index.ts';
+import type { Deprovision } from '../cycle/cycle-context.ts';
 import type { CycleOutcomeState, CyclePlan, PageWork } from './page-work.ts';
 import { chunked, phaseOrder, splitObjects } from './page-work.ts';
 import type { WorkerDeps } from './worker-deps.ts';
@@ -62,10 +66,25 @@ async function worksOf(
       }
       return works;
     }
-    case 'deprovision':
-      return (await deps.store.provisioning.work.deprovisions(record.cycleId)).length > 0
-        ? [{ kind: 'deprovision' }]
-        : [];
+    case 'deprovision': {
+      const items = (await deps.store.provisioning.work.deprovisions(
+        record.cycleId,
+      )) as Deprovision[];
+      if (items.length === 0) return [];
+      const check = checkDeletionThreshold(
+        {
+          disables: items.filter((d) => d.kind === 'disable').length,
+          deletes: items.filter((d) => d.kind === 'delete').length,
+        },
+        {
+          threshold: plan.job.settings.deletionThreshold,
+          allowDeletes: plan.job.state.allowDeletes,
+        },
+      );
+      // Held: one page logs every item as StagedDelete; else bounded pages carry them out.
+      if (!check.proceed) return [{ kind: 'deprovision' }];
+      return chunked(items, size).map((part) => ({ kind: 'deprovision', items: part }));
+    }
     case 'finish':
       return [{ kind: 'finish' }];
     default:

@@ -10,7 +10,7 @@
 import { isSyncError } from '../../client/index.ts';
 import type { PageKey, PageWrites } from '../../store/store.ts';
 import type { Deprovision } from '../cycle/cycle-context.ts';
-import { runDeprovisions } from '../cycle/deprovision.ts';
+import { carryOutDeprovisions, runDeprovisions } from '../cycle/deprovision.ts';
 import { applyMemberDeltas } from '../cycle/member-deltas.ts';
 import { handlePage } from '../cycle/reference-pass.ts';
 import type { CycleParts, CyclePartsCache } from './cycle-parts.ts';
@@ -62,7 +62,11 @@ async function doWork(
     await handlePage(context, work.type, links);
     return { writes: await collectWrites(page) };
   }
-  // deprovision: every disable and delete the cycle's pages decided, against the threshold.
+  // deprovision: a page of them under the threshold, or all the cycle decided, checked against it.
+  if (work.kind === 'deprovision' && work.items) {
+    await carryOutDeprovisions(context, work.items);
+    return { writes: await collectWrites(page) };
+  }
   context.deprovisions = (await deps.store.provisioning.work.deprovisions(
     key.cycleId,
   )) as Deprovision[];

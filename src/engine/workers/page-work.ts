@@ -10,6 +10,7 @@
  */
 import type { CycleKind, CyclePageRecord, CyclePhase } from '../../store/store.ts';
 import type { MemberDelta } from '../cycle/change-window.ts';
+import type { Deprovision } from '../cycle/cycle-context.ts';
 import type { DeletionHold } from '../cycle/deprovision.ts';
 import type { Job } from '../job-record.ts';
 
@@ -32,7 +33,8 @@ export type PageWork =
   | { kind: 'members'; groups: [string, [string, MemberDelta][]][] }
   /** Links with pending references (the reference pass, a page at a time). */
   | { kind: 'reference'; type: 'user' | 'group'; ids: string[] }
-  | { kind: 'deprovision' }
+  /** Disables and deletes: `items` to carry out (under the threshold), else all of them checked against it. */
+  | { kind: 'deprovision'; items?: Deprovision[] }
   | { kind: 'finish' };
 
 /** The plan JSON of a cycle on workers (prov_cycle_plans.plan). */
