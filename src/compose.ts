@@ -78,6 +78,12 @@ export interface RosterConfig {
    * default 300): after a crash, the next run waits at most this long.
    */
   provisioningLeaseSeconds: number | undefined;
+  /**
+   * SCIM resources (and users' group lists) the SQLite store keeps in memory, each
+   * (ROSTER_SQLITE_CACHE_ENTRIES; default 200,000; 0 turns the cache off). Measured: ~1.5 KB
+   * per cached user with its group list, so 100,000 users cost ~155 MB of RSS.
+   */
+  sqliteCacheEntries: number | undefined;
 }
 
 export const runnerKinds = ['in-process', 'graphile-worker'] as const;
@@ -247,6 +253,11 @@ const settings = z.strictObject({
     .min(1, { error: 'must be at least 1 second' })
     .max(3600, { error: 'must be at most 3600 seconds' })
     .optional(),
+  sqliteCacheEntries: z.coerce
+    .number({ error: 'must be a number of entries' })
+    .int({ error: 'must be a whole number' })
+    .min(0, { error: 'must be 0 (no cache) or more' })
+    .optional(),
 });
 type Settings = z.infer<typeof settings>;
 
@@ -371,6 +382,7 @@ export function loadConfig(
         provisioning: { runner: env.ROSTER_PROVISIONING_RUNNER },
       }),
       provisioningLeaseSeconds: env.ROSTER_PROVISIONING_LEASE_SECONDS,
+      sqliteCacheEntries: env.ROSTER_SQLITE_CACHE_ENTRIES,
     }),
     'environment',
     {
@@ -383,6 +395,7 @@ export function loadConfig(
       secretKey: 'ROSTER_SECRET_KEY',
       provisioning: 'ROSTER_PROVISIONING_RUNNER',
       provisioningLeaseSeconds: 'ROSTER_PROVISIONING_LEASE_SECONDS',
+      sqliteCacheEntries: 'ROSTER_SQLITE_CACHE_ENTRIES',
     },
   );
   const fromFlags = check(
@@ -413,6 +426,7 @@ export function loadConfig(
       quarantine: runner.quarantine ?? {},
     },
     provisioningLeaseSeconds: merged.provisioningLeaseSeconds,
+    sqliteCacheEntries: merged.sqliteCacheEntries,
   };
 }
 
@@ -459,6 +473,7 @@ export function openStore(
     location: path.join(config.dataDir, 'roster.db'),
     now: clock,
     onMigrated,
+    ...(config.sqliteCacheEntries !== undefined && { cacheEntries: config.sqliteCacheEntries }),
   });
 }
 

@@ -20,6 +20,7 @@ test('defaults: ./data, port 8080, http://localhost:8080, info, no operator toke
     smtp: undefined,
     provisioning: { runner: 'in-process', quarantine: {} },
     provisioningLeaseSeconds: undefined,
+    sqliteCacheEntries: undefined,
   });
 });
 
@@ -49,6 +50,7 @@ test('flags beat the environment, which beats the config file', (t) => {
     smtp: undefined,
     provisioning: { runner: 'in-process', quarantine: {} },
     provisioningLeaseSeconds: undefined,
+    sqliteCacheEntries: undefined,
   });
   const env = {
     ROSTER_CONFIG: file,
@@ -68,6 +70,11 @@ test('flags beat the environment, which beats the config file', (t) => {
   assert.throws(
     () => loadConfig({}, { ROSTER_PROVISIONING_LEASE_SECONDS: '0' }),
     /ROSTER_PROVISIONING_LEASE_SECONDS must be at least 1 second/,
+  );
+  assert.equal(loadConfig({}, { ROSTER_SQLITE_CACHE_ENTRIES: '0' }).sqliteCacheEntries, 0);
+  assert.throws(
+    () => loadConfig({}, { ROSTER_SQLITE_CACHE_ENTRIES: '-5' }),
+    /ROSTER_SQLITE_CACHE_ENTRIES must be 0 \(no cache\) or more/,
   );
   const fromFlags = loadConfig({ data: '/flag/data', port: 9100 }, env);
   assert.deepEqual([fromFlags.dataDir, fromFlags.port], ['/flag/data', 9100]);
@@ -112,7 +119,7 @@ test('bad settings are refused in words naming the setting and its source', (t) 
   );
   refused(
     () => loadConfig({ config: file }, {}),
-    /config file .*roster\.json: prot is not a setting \(known: dataDir, databaseUrl, port, publicUrl, adminToken, logLevel, scimLimits, provisioning, secretKey, smtp, provisioningLeaseSeconds\)/,
+    /config file .*roster\.json: prot is not a setting \(known: dataDir, databaseUrl, port, publicUrl, adminToken, logLevel, scimLimits, provisioning, secretKey, smtp, provisioningLeaseSeconds, sqliteCacheEntries\)/,
   );
   refused(
     () => loadConfig({ config: path.join(dir, 'missing.json') }, {}),
