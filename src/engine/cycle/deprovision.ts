@@ -12,6 +12,7 @@ import { isSyncError } from '../../client/index.ts';
 import type { DirectoryGroupRecord, DirectoryUserRecord } from '../../store/store.ts';
 import { checkDeletionThreshold } from '../../sync/index.ts';
 import { recommendedActions } from '../error-codes.ts';
+import type { Job } from '../job-record.ts';
 import { type CycleContext, checkStopped, type Deprovision } from './cycle-context.ts';
 import { actionStep, exportDetails } from './log-steps.ts';
 import { recordFailure, settleAll } from './object-log.ts';
@@ -115,6 +116,17 @@ async function carryOut(
   }
 }
 
+/** The accidental-deletion threshold applied to `list` under the job's settings and state. */
+export function deletionCheck(job: Job, list: readonly Deprovision[]) {
+  return checkDeletionThreshold(
+    {
+      disables: list.filter((d) => d.kind === 'disable').length,
+      deletes: list.filter((d) => d.kind === 'delete').length,
+    },
+    { threshold: job.settings.deletionThreshold, allowDeletes: job.state.allowDeletes },
+  );
+}
+
 /**
  * Holds the disables and deletes when they cross the accidental-deletion threshold (each logged
  * as StagedDelete); undefined when they may go through. Workers check once, then carry them out
@@ -124,16 +136,7 @@ export async function holdDeprovisions(
   context: CycleContext,
   list: readonly Deprovision[],
 ): Promise<DeletionHold | undefined> {
-  const check = checkDeletionThreshold(
-    {
-      disables: list.filter((d) => d.kind === 'disable').length,
-      deletes: list.filter((d) => d.kind === 'delete').length,
-    },
-    {
-      threshold: context.job.settings.deletionThreshold,
-      allowDeletes: context.job.state.allowDeletes,
-    },
-  );
+  const check = deletionCheck(context.job, list);
   if (check.proceed) return undefined;
   const reason = `${check.count} disables and deletes in one cycle, more than the accidental-deletion threshold of ${check.threshold}`;
   for (const item of list)

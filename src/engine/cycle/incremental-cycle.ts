@@ -15,6 +15,7 @@ import { type CycleContext, endPage } from './cycle-context.ts';
 import { runDeprovisions } from './deprovision.ts';
 import type { CycleOutcome } from './initial-cycle.ts';
 import { applyMemberDeltas } from './member-deltas.ts';
+import type { EscrowRetry } from './object-state.ts';
 import { runReferencePass } from './reference-pass.ts';
 import { syncObjects } from './sync-objects.ts';
 
@@ -36,7 +37,7 @@ async function visit(
   context: CycleContext,
   type: 'user' | 'group',
   objects: ReadonlyMap<string, number | null>,
-  retries: ReadonlyMap<string, { attempt: number; errorCode: string }>,
+  retries: ReadonlyMap<string, EscrowRetry>,
 ): Promise<void> {
   const ids = [...objects.keys()];
   for (let i = 0; i < ids.length; i += context.pageSize) {
@@ -70,7 +71,7 @@ export interface IncrementalWork {
   groups: Map<string, number | null>;
   members: ReturnType<typeof emptyWindow>['members'];
   /** The escrows due for a retry, by `type:id`: which attempt this is and the last error. */
-  retries: Map<string, { attempt: number; errorCode: string }>;
+  retries: Map<string, EscrowRetry>;
   /** The change-feed sequence read up to, and the head when the cycle began. */
   at: number;
   head: number;
@@ -116,7 +117,7 @@ export async function readChangeWindow(
     }
   }
   const due = await store.provisioning.escrows.due(app.id, context.clock().toISOString(), 5000);
-  const retries = new Map<string, { attempt: number; errorCode: string }>();
+  const retries = new Map<string, EscrowRetry>();
   for (const escrow of due) {
     retries.set(`${escrow.objectType}:${escrow.sourceId}`, {
       attempt: escrow.attempts + 1,

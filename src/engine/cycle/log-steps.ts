@@ -16,10 +16,11 @@ import {
   type ScopeDecision,
   sameJson,
 } from '../../sync/index.ts';
+import type { EscrowRetry } from './object-state.ts';
 
 export interface ImportExtra {
   /** The object came back from its escrow: which attempt this is and why the last one failed. */
-  retry?: { attempt: number; errorCode: string } | undefined;
+  retry?: EscrowRetry | undefined;
   /** Traced runs (provision on demand): the source attributes the mappings read. */
   attributes?: Record<string, unknown> | undefined;
 }

@@ -28,6 +28,12 @@ import type { CycleContext } from './cycle-context.ts';
 import { importStep, scopeStep } from './log-steps.ts';
 import { sourceOf } from './source-of.ts';
 
+/** An escrow due again: which attempt this is and the error of the last one. */
+export interface EscrowRetry {
+  attempt: number;
+  errorCode: string;
+}
+
 export interface SyncItem {
   sourceId: string;
   /** The directory record; undefined when the object is gone for good (purged). */
@@ -36,7 +42,7 @@ export interface SyncItem {
   /** Known assignment (initial cycles know it from their candidate list). */
   assigned?: boolean;
   /** Back from its escrow: the attempt this is and the last failure's code (for the log). */
-  retry?: { attempt: number; errorCode: string };
+  retry?: EscrowRetry;
 }
 
 export interface ObjectWork {

@@ -11,7 +11,6 @@
  *   runner.start(); await runner.ready();  …  await runner.stop();  // SIGTERM: the current pages finish
  */
 import { hostname } from 'node:os';
-import type { Runner as GraphileRunner, RunnerOptions } from 'graphile-worker';
 import { findApp } from '../app-info.ts';
 import type { CycleReport } from '../cycle/cycle-report.ts';
 import type { CycleDeps, RunCycleOptions } from '../cycle/run-cycle.ts';
@@ -19,7 +18,11 @@ import { isProvisioningError } from '../engine-error.ts';
 import { jobOf } from '../job-record.ts';
 import type { Runner } from '../runner.ts';
 import { createCyclePartsCache } from './cycle-parts.ts';
-import { createGraphileProcess, type GraphileProcess } from './graphile-process.ts';
+import {
+  createGraphileProcess,
+  type GraphileProcess,
+  type GraphileProcessOptions,
+} from './graphile-process.ts';
 import {
   type CyclePayload,
   createGraphileQueue,
@@ -44,10 +47,9 @@ export interface GraphileRunnerDeps extends CycleDeps {
   pollMs?: number;
   timing?: Partial<WorkerTiming>;
   workerId?: string;
-  /** Starts graphile-worker (default its `run`); tests wrap it to make it stop on its own. */
-  runWorker?: (options: RunnerOptions) => Promise<GraphileRunner>;
-  /** First wait before graphile-worker is started again after it stopped (default 1 s, doubling to 60 s). */
-  restartDelayMs?: number;
+  /** How graphile-worker is started and started again (graphile-process.ts). */
+  runWorker?: GraphileProcessOptions['runWorker'];
+  restartDelayMs?: GraphileProcessOptions['restartDelayMs'];
 }
 
 export interface WorkerRunner extends Runner {

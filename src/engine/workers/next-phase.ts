@@ -4,14 +4,13 @@
  * the start), the sweep of linked objects this initial cycle did not visit, the reference pass
  * over links with pending references, the deprovisions (checked against the accidental-deletion
  * threshold here: held, one page logs them as StagedDelete; else pages of 500 carry them out) —
- * and at last the finish. A cycle that
- * failed or was stopped goes straight to the finish.
+ * and at last the finish. A cycle that failed or was stopped goes straight to the finish.
  *
  * Example: const { phase, works } = await nextPhase(deps, planRecord, 'sync'); // { phase: 'reference', works: [...] }
  */
 import type { CyclePhase, CyclePlanRecord } from '../../store/store.ts';
-import { checkDeletionThreshold } from '../../sync/index.ts';
 import type { Deprovision } from '../cycle/cycle-context.ts';
+import { deletionCheck } from '../cycle/deprovision.ts';
 import type { CycleOutcomeState, CyclePlan, PageWork } from './page-work.ts';
 import { chunked, phaseOrder, splitObjects } from './page-work.ts';
 import type { WorkerDeps } from './worker-deps.ts';
@@ -71,18 +70,8 @@ async function worksOf(
         record.cycleId,
       )) as Deprovision[];
       if (items.length === 0) return [];
-      const check = checkDeletionThreshold(
-        {
-          disables: items.filter((d) => d.kind === 'disable').length,
-          deletes: items.filter((d) => d.kind === 'delete').length,
-        },
-        {
-          threshold: plan.job.settings.deletionThreshold,
-          allowDeletes: plan.job.state.allowDeletes,
-        },
-      );
       // Held: one page logs every item as StagedDelete; else bounded pages carry them out.
-      if (!check.proceed) return [{ kind: 'deprovision' }];
+      if (!deletionCheck(plan.job, items).proceed) return [{ kind: 'deprovision' }];
       return chunked(items, size).map((part) => ({ kind: 'deprovision', items: part }));
     }
     case 'finish':

@@ -12,9 +12,8 @@ import type { CycleKind, CyclePageRecord, CyclePhase } from '../../store/store.t
 import type { MemberDelta } from '../cycle/change-window.ts';
 import type { Deprovision } from '../cycle/cycle-context.ts';
 import type { DeletionHold } from '../cycle/deprovision.ts';
+import type { EscrowRetry } from '../cycle/object-state.ts';
 import type { Job } from '../job-record.ts';
-
-type Retry = { attempt: number; errorCode: string };
 
 export type PageWork =
   /** Users or groups through syncObjects; `assigned` (initial): from the in-scope list; `claims`: initial users take claims. */
@@ -25,7 +24,7 @@ export type PageWork =
       /** The change that brought each object in (incremental), by position. */
       changes?: (number | null)[];
       /** The escrow retry each object is (incremental), by position; null for none. */
-      retries?: (Retry | null)[];
+      retries?: (EscrowRetry | null)[];
       assigned?: boolean;
       claims?: boolean;
     }
@@ -86,7 +85,7 @@ export function splitObjects(
     assigned?: boolean;
     claims?: boolean;
     changes?: readonly (number | null)[];
-    retries?: readonly (Retry | null)[];
+    retries?: readonly (EscrowRetry | null)[];
   } = {},
 ): PageWork[] {
   return chunked(ids, size).map((part, i) => {
