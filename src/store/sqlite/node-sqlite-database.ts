@@ -54,6 +54,15 @@ export function openNodeSqlite(options: NodeSqliteOptions): SqliteDatabase & { r
   };
 }
 
+let writes = 0;
+/**
+ * How many write statements (BEGIN and COMMIT included) every connection of this process has
+ * run: a read cache may trust a `PRAGMA data_version` it took in this turn of the event loop
+ * only while this number stands still (a commit by another connection of this process would
+ * otherwise go unseen).
+ */
+export const writesInProcess = () => writes;
+
 type Param = null | number | bigint | string | NodeJS.ArrayBufferView;
 
 function toParams(parameters: ReadonlyArray<unknown>): Param[] {
@@ -68,6 +77,7 @@ function wrap(statement: StatementSync): SqliteStatement {
     reader,
     all: (parameters) => statement.all(...toParams(parameters)),
     run: (parameters) => {
+      writes++;
       const { changes, lastInsertRowid } = statement.run(...toParams(parameters));
       return { changes, lastInsertRowid };
     },
