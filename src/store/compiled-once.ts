@@ -37,9 +37,25 @@ export function compiledOnce<Args extends unknown[], Row>(
     }
     const fixed = compiled.parameters;
     const parameters = slots.map((slot, j) => (slot >= 0 ? args[slot] : fixed[j]));
-    const now = readNow?.(compiled.sql, parameters);
-    if (now) return now as Row[];
-    const result = await db.executeQuery<Row>({ ...compiled, parameters });
-    return result.rows;
+    return run(db, { ...compiled, parameters }, readNow);
   };
+}
+
+/**
+ * Runs a read built per call (a list query, whose shape follows the filter): synchronously on
+ * the SQLite connection when it can, else through Kysely. Skipping Kysely's connection hand-off
+ * halved the CPU of a `userName eq` lookup's SQL on a loaded server.
+ */
+export function readRows<Row>(context: StoreContext, query: Compilable<Row>): Promise<Row[]> {
+  return run(context.db, query.compile(), context.readNow);
+}
+
+async function run<Row>(
+  db: Kysely<Database>,
+  compiled: CompiledQuery<Row>,
+  readNow: StoreContext['readNow'],
+): Promise<Row[]> {
+  const now = readNow?.(compiled.sql, compiled.parameters);
+  if (now) return now as Row[];
+  return (await db.executeQuery<Row>(compiled)).rows;
 }

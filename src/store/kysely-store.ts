@@ -7,7 +7,7 @@ import type { StoreContext } from './context.ts';
 import { createDirectoryStore } from './directory/index.ts';
 import { changeMembers, createGroupsOf, listMembers } from './member-queries.ts';
 import { createProvisioningStore } from './provisioning/index.ts';
-import { queryResources } from './resource-query.ts';
+import { createQueryResources } from './resource-query.ts';
 import {
   createGetResource,
   createResource,
@@ -35,8 +35,7 @@ export function createKyselyStore(context: StoreContext): Store {
         replaceResource(context, tenantId, kind, id, data, schema, ifVersion, members),
       delete: (tenantId, kind, id, ifVersion) =>
         deleteResource(context, tenantId, kind, id, ifVersion),
-      query: (tenantId, kind, schema, query) =>
-        queryResources(context, tenantId, kind, schema, query),
+      query: createQueryResources(context),
       members: (tenantId, groupId) => listMembers(context, tenantId, groupId),
       changeMembers: (tenantId, groupId, change, ifVersion) =>
         changeMembers(context, tenantId, groupId, change, ifVersion),

@@ -10,12 +10,13 @@ import { StoreError } from './store-error.ts';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 
-export const toRecord = (
-  row: Pick<
-    Database['scim_resources'],
-    'id' | 'kind' | 'data' | 'created' | 'last_modified' | 'version'
-  >,
-): ResourceRecord => ({
+/** The columns of a scim_resources row a ResourceRecord is made from. */
+export type ResourceRow = Pick<
+  Database['scim_resources'],
+  'id' | 'kind' | 'data' | 'created' | 'last_modified' | 'version'
+>;
+
+export const toRecord = (row: ResourceRow): ResourceRecord => ({
   id: row.id,
   kind: row.kind as ResourceKind,
   // SQLite hands back the JSON text, PostgreSQL's driver an already parsed jsonb value.
