@@ -72,7 +72,16 @@ function write(
 ): Promise<ResourceRecord> | ResourceRecord {
   const { id, version } = record;
   if (data)
-    return deps.resources.replace(tenantId, 'Group', id, data, groupSchema, version, change);
+    return deps.resources.replace(
+      tenantId,
+      'Group',
+      id,
+      data,
+      groupSchema,
+      version,
+      change,
+      record.data,
+    );
   return change ? deps.resources.changeMembers(tenantId, id, change, version) : record;
 }
 

@@ -112,7 +112,16 @@ export async function replaceResource(
       const change = { removeAll: true, add: memberIds(incoming) };
       version = (await deps.resources.changeMembers(tenantId, id, change, version)).version;
     }
-    return deps.resources.replace(tenantId, kind, id, next, schema, version);
+    return deps.resources.replace(
+      tenantId,
+      kind,
+      id,
+      next,
+      schema,
+      version,
+      undefined,
+      existing.data,
+    );
   }).catch((error: unknown) => rethrow(error, incoming));
   return answer(deps, scope, record, options, 200);
 }

@@ -48,7 +48,8 @@ export async function patchUser(
     const next = storedData(result.resource);
     checkUserProfile(scope.profile, next, existing.data);
     userName = next.userName;
-    return deps.resources.replace(tenantId, 'User', id, next, userSchema, existing.version);
+    const { version, data } = existing;
+    return deps.resources.replace(tenantId, 'User', id, next, userSchema, version, undefined, data);
   }).catch((error: unknown) => {
     throw toScimError(error, userName) ?? error;
   });

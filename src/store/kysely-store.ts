@@ -31,8 +31,12 @@ export function createKyselyStore(context: StoreContext): Store {
         createResources(context, tenantId, kind, data, schema),
       takenUserNames: (tenantId, userNamesCi) => takenUserNames(context, tenantId, userNamesCi),
       get: createGetResource(context),
-      replace: (tenantId, kind, id, data, schema, ifVersion, members) =>
-        replaceResource(context, tenantId, kind, id, data, schema, ifVersion, members),
+      replace: (tenantId, kind, id, data, schema, ifVersion, members, previous) =>
+        replaceResource(context, tenantId, kind, id, data, schema, {
+          ifVersion,
+          members,
+          previous,
+        }),
       delete: (tenantId, kind, id, ifVersion) =>
         deleteResource(context, tenantId, kind, id, ifVersion),
       query: createQueryResources(context),

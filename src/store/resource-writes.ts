@@ -62,10 +62,7 @@ function newRow(
     tenant_id: tenantId,
     id: context.newId(),
     kind,
-    user_name_ci: kind === 'User' ? index.userNameCi : null,
-    external_id: index.externalId,
-    display_name: index.displayName,
-    display_name_ci: index.displayNameCi,
+    ...indexedColumns(kind, index),
     created: now,
     last_modified: now,
     version: 1,
@@ -158,6 +155,16 @@ export function createGetResource(context: StoreContext) {
   };
 }
 
+/** The indexed columns of scim_resources, as written for `data`. */
+function indexedColumns(kind: ResourceKind, index: ReturnType<typeof indexedValues>) {
+  return {
+    user_name_ci: kind === 'User' ? index.userNameCi : null,
+    external_id: index.externalId,
+    display_name: index.displayName,
+    display_name_ci: index.displayNameCi,
+  };
+}
+
 export async function replaceResource(
   context: StoreContext,
   tenantId: string,
@@ -165,20 +172,24 @@ export async function replaceResource(
   id: string,
   data: ScimResource,
   schema: ResourceSchema,
-  ifVersion?: number,
-  members?: MemberChange,
+  options: { ifVersion?: number; members?: MemberChange; previous?: ScimResource } = {},
 ): Promise<ResourceRecord> {
+  const { ifVersion, members, previous } = options;
   const now = context.now().toISOString();
   const index = indexedValues(data, schema);
+  const columns: Partial<ReturnType<typeof indexedColumns>> = indexedColumns(kind, index);
+  // The version check below guarantees the row still holds what `previous` says.
+  if (previous && ifVersion !== undefined) {
+    const before = indexedColumns(kind, indexedValues(previous, schema));
+    for (const name of Object.keys(before) as (keyof typeof before)[])
+      if (before[name] === columns[name]) delete columns[name];
+  }
   return translating(context, () =>
     context.db.transaction().execute(async (trx) => {
       let update = trx
         .updateTable('scim_resources')
         .set((eb) => ({
-          user_name_ci: kind === 'User' ? index.userNameCi : null,
-          external_id: index.externalId,
-          display_name: index.displayName,
-          display_name_ci: index.displayNameCi,
+          ...columns,
           last_modified: now,
           version: eb('version', '+', 1),
           data: JSON.stringify(data),

@@ -123,6 +123,12 @@ export interface ResourceStore {
     ifVersion?: number,
     /** A Group's member deltas, written in the same transaction as its data. */
     members?: MemberChange,
+    /**
+     * The data stored at `ifVersion`, when the caller read it: the indexed columns whose values
+     * did not change are then left alone (rewriting their index entries tripled a PATCH's
+     * commit on SQLite). Ignored without `ifVersion`.
+     */
+    previous?: ScimResource,
   ): Promise<ResourceRecord>;
   /**
    * Deletes the resource and every membership row that names it. False when it did not exist;

@@ -119,6 +119,63 @@ for (const database of databases) {
       );
     });
 
+    test('replace given the previous data rewrites only the indexed columns that changed', async () => {
+      const tenantId = await newTenant();
+      const first = user('Ann@acme.test', { externalId: 'e-1', displayName: 'Ann', title: 'A' });
+      const created = await store.resources.create(tenantId, 'User', first, users);
+      const find = async (filter: string) =>
+        (
+          await store.resources.query(tenantId, 'User', users, {
+            filter: parseFilter(filter),
+            startIndex: 1,
+            count: 10,
+          })
+        ).records.map((r) => r.data.title);
+      // Only the title: every lookup still finds the user, with the new data.
+      const second = { ...first, title: 'B' };
+      const titled = await store.resources.replace(
+        tenantId,
+        'User',
+        created.id,
+        second,
+        users,
+        1,
+        undefined,
+        first,
+      );
+      assert.equal(titled.version, 2);
+      assert.deepEqual(await find('userName eq "ann@ACME.test"'), ['B']);
+      assert.deepEqual(await find('externalId eq "e-1"'), ['B']);
+      assert.deepEqual(await find('displayName eq "ann"'), ['B']);
+      // userName and externalId change, displayName does not.
+      const third = { ...second, userName: 'ann.lee@acme.test', externalId: 'e-2', title: 'C' };
+      await store.resources.replace(
+        tenantId,
+        'User',
+        created.id,
+        third,
+        users,
+        2,
+        undefined,
+        second,
+      );
+      assert.deepEqual(await find('userName eq "ann@acme.test"'), []);
+      assert.deepEqual(await find('userName eq "ANN.LEE@acme.test"'), ['C']);
+      assert.deepEqual(await find('externalId eq "e-1"'), []);
+      assert.deepEqual(await find('externalId eq "e-2"'), ['C']);
+      assert.deepEqual(await find('displayName eq "Ann"'), ['C']);
+      // A stale version still fails, previous data or not.
+      await assert.rejects(
+        store.resources.replace(tenantId, 'User', created.id, first, users, 2, undefined, third),
+        (e) => isStoreError(e, 'conflict') && e.subject === 'version',
+      );
+      // The old userName is free again, the new one is taken.
+      await store.resources.create(tenantId, 'User', user('ann@acme.test'), users);
+      await assert.rejects(
+        store.resources.create(tenantId, 'User', user('Ann.Lee@acme.test'), users),
+        (e) => isStoreError(e, 'conflict'),
+      );
+    });
     test('userName is unique per tenant, case-insensitively, also on replace and under concurrency', async () => {
       const tenantId = await newTenant();
       const other = await newTenant();

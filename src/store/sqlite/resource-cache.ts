@@ -100,14 +100,14 @@ export function cacheResources(
       if (at === epoch) groups.set(k, deepFreeze(list));
       return list;
     },
-    replace(tenantId, kind, id, data, schema, ifVersion, members) {
+    replace(tenantId, kind, id, data, schema, ifVersion, members, previous) {
       const forget = () => {
         records.map.delete(key(tenantId, kind, id));
         if (kind === 'Group') groups.map.clear();
       };
       return write(
         forget,
-        () => base.replace(tenantId, kind, id, data, schema, ifVersion, members),
+        () => base.replace(tenantId, kind, id, data, schema, ifVersion, members, previous),
         (r) => remember(r, tenantId),
       );
     },
