@@ -7,12 +7,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import type { Database } from '../database.ts';
 import { createKyselyStore } from '../kysely-store.ts';
 import { migrateToLatest } from '../migrations/index.ts';
 import type { Store } from '../store.ts';
 import { createTimeOrderedIds } from '../time-ordered-id.ts';
+import { FifoSqliteDialect } from './fifo-dialect.ts';
 import { openNodeSqlite, writesInProcess } from './node-sqlite-database.ts';
 import { cacheResources } from './resource-cache.ts';
 import { sqliteDialect } from './sqlite-dialect.ts';
@@ -32,7 +33,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   if (options.location !== ':memory:')
     mkdirSync(path.dirname(path.resolve(options.location)), { recursive: true });
   const database = openNodeSqlite({ location: options.location });
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new FifoSqliteDialect({ database }) });
   // Not `onMigrated?.(await …)`: optional chaining would skip the migration itself.
   const applied = await migrateToLatest(db as Kysely<unknown>, 'sqlite');
   options.onMigrated?.(applied);
