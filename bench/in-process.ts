@@ -4,7 +4,7 @@
  * For profiles (`node --cpu-prof bench/in-process.ts`) and for comparing two versions of the
  * code on a shared machine. Uses the database bench/cpu-per-request.ts seeded.
  *
- *   DB=/tmp/roster-cpu-bench-100000.db N=5000 ONLY=get node bench/in-process.ts
+ *   DB=/tmp/roster-cpu-bench-100000.db N=5000 ONLY=get [CONCURRENCY=50] node bench/in-process.ts
  */
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +23,8 @@ const app = createScimApp({
   limits: { ratePerSecond: 1e9, burst: 1e9 },
 });
 const n = Number(process.env.N ?? 5000);
+// Requests in flight at once (CONCURRENCY=50 is what the HTTP bench's connections do).
+const concurrency = Number(process.env.CONCURRENCY ?? 1);
 const headers = { authorization: `Bearer ${data.token}`, 'content-type': 'application/scim+json' };
 const base = `http://127.0.0.1/scim/v2/${data.tenant}`;
 const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
@@ -75,12 +77,16 @@ for (const [name, next] of Object.entries(scenarios)) {
   for (let round = 0; round < 2; round++) {
     const cpu = process.cpuUsage();
     const started = performance.now();
-    for (let i = 0; i < n; i++) {
-      const [url, method = 'GET', body] = next();
-      const response = await app.fetch(new Request(url, { method, headers, body }));
-      const text = await response.text();
-      if (response.status >= 300) throw new Error(`${name}: ${response.status} ${text}`);
-    }
+    let sent = 0;
+    const client = async () => {
+      while (sent++ < n) {
+        const [url, method = 'GET', body] = next();
+        const response = await app.fetch(new Request(url, { method, headers, body }));
+        const text = await response.text();
+        if (response.status >= 300) throw new Error(`${name}: ${response.status} ${text}`);
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, client));
     const used = process.cpuUsage(cpu);
     const wall = performance.now() - started;
     if (round === 1)

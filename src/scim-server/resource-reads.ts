@@ -7,7 +7,7 @@
  */
 
 import { listResponse, needsAttribute } from '../scim/index.ts';
-import type { ResourceKind } from '../store/store.ts';
+import type { MemberRecord, ResourceKind, ResourceRecord } from '../store/store.ts';
 import { etagOf, matchesEtags } from './etag.ts';
 import { notFound } from './http-error.ts';
 import { type ListParams, parseListQuery } from './list-query.ts';
@@ -28,18 +28,24 @@ export async function getResource(
   id: string,
   options: ResourceOptions,
 ): Promise<ScimResult> {
-  const record = await deps.resources.get(scope.tenant.id, kind, id);
+  const projection = projectionFor(kind, options);
+  const withGroups =
+    kind === 'User' && scope.profile.groups && needsAttribute(projection, 'groups');
+  let record: ResourceRecord | undefined;
+  let groups: MemberRecord[] | undefined;
+  if (withGroups) {
+    const found = await deps.resources.getUserWithGroups(scope.tenant.id, id);
+    record = found?.record;
+    groups = found?.groups;
+  } else {
+    record = await deps.resources.get(scope.tenant.id, kind, id);
+  }
   if (!record) throw resourceNotFound(kind, id);
   const etag = etagOf(record.version);
   if (options.ifNoneMatch !== undefined && matchesEtags(options.ifNoneMatch, record.version)) {
     return { status: 304, etag };
   }
-  const projection = projectionFor(kind, options);
   const location = locationOf(scope.baseUrl, kind, id);
-  const groups =
-    kind === 'User' && scope.profile.groups && needsAttribute(projection, 'groups')
-      ? await deps.resources.groupsOf(scope.tenant.id, id)
-      : undefined;
   const { memo } = deps;
   const memoable = memo && !(kind === 'Group' && needsAttribute(projection, 'members'));
   const json = memoable ? memo.get(record, groups, scope.baseUrl, projection) : undefined;

@@ -43,6 +43,15 @@ export interface Dialect {
   elementValue(alias: string, sub: string | undefined, as: ValueType): RawBuilder<unknown>;
   /** TRUE when the element (or its sub-attribute `sub`) holds a non-null JSON value. */
   elementHasValue(alias: string, sub: string | undefined): RawBuilder<unknown>;
+  /**
+   * An aggregate: the JSON array of `[first, second]` pairs over the group's rows, in `order`;
+   * `[]` over no rows. Read back with `readJson`.
+   */
+  pairsArray(
+    first: RawBuilder<unknown>,
+    second: RawBuilder<unknown>,
+    order: RawBuilder<unknown>,
+  ): RawBuilder<unknown>;
 }
 
 export type ValueType = 'text' | 'number' | 'boolean';

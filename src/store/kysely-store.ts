@@ -5,7 +5,12 @@
 import { createAdminStore, createTenantStore, createTokenStore } from './account-queries.ts';
 import type { StoreContext } from './context.ts';
 import { createDirectoryStore } from './directory/index.ts';
-import { changeMembers, createGroupsOf, listMembers } from './member-queries.ts';
+import {
+  changeMembers,
+  createGetUserWithGroups,
+  createGroupsOf,
+  listMembers,
+} from './member-queries.ts';
 import { createProvisioningStore } from './provisioning/index.ts';
 import { createQueryResources } from './resource-query.ts';
 import {
@@ -44,6 +49,7 @@ export function createKyselyStore(context: StoreContext): Store {
       changeMembers: (tenantId, groupId, change, ifVersion) =>
         changeMembers(context, tenantId, groupId, change, ifVersion),
       groupsOf: createGroupsOf(context),
+      getUserWithGroups: createGetUserWithGroups(context),
     },
     directory: createDirectoryStore(context),
     provisioning: createProvisioningStore(context),

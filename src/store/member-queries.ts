@@ -3,11 +3,18 @@
  * for a 100,000-member one, and two writers adding different members never lose each other's rows.
  */
 
+import { sql } from 'kysely';
 import { compiledOnce } from './compiled-once.ts';
 import type { StoreContext } from './context.ts';
 import { writeMemberRows } from './member-rows.ts';
 import { missedWrite, resourceColumns, toRecord } from './resource-rows.ts';
-import type { MemberChange, MemberRecord, ResourceKind, ResourceRecord } from './store.ts';
+import type {
+  MemberChange,
+  MemberRecord,
+  ResourceKind,
+  ResourceRecord,
+  UserWithGroups,
+} from './store.ts';
 
 export async function listMembers(
   context: StoreContext,
@@ -49,6 +56,42 @@ export function createGroupsOf(context: StoreContext) {
   return async (tenantId: string, memberId: string): Promise<MemberRecord[]> => {
     const rows = await query(tenantId, memberId);
     return rows.map((row) => withDisplay({ value: row.group_id, type: 'Group' }, row.display_name));
+  };
+}
+
+/**
+ * A user and its groups in one statement, the groups aggregated as JSON pairs: one read
+ * instead of two on every GET of a user (on SQLite a statement costs ~20 µs on a loaded
+ * server; on PostgreSQL a round trip).
+ */
+export function createGetUserWithGroups(context: StoreContext) {
+  const { dialect } = context;
+  const query = compiledOnce(
+    context.db,
+    (tenantId: string, id: string) =>
+      context.db
+        .selectFrom('scim_resources as r')
+        .select(resourceColumns.map((c) => `r.${c}` as const))
+        .select(
+          sql<unknown>`(SELECT ${dialect.pairsArray(sql.ref('m.group_id'), sql.ref('g.display_name'), sql.ref('m.group_id'))}
+            FROM scim_members AS m
+            INNER JOIN scim_resources AS g ON g.tenant_id = m.tenant_id AND g.id = m.group_id
+            WHERE m.tenant_id = r.tenant_id AND m.member_id = r.id)`.as('groups'),
+        )
+        .where('r.tenant_id', '=', tenantId)
+        .where('r.id', '=', id)
+        .where('r.kind', '=', 'User'),
+    context.readNow,
+  );
+  return async (tenantId: string, id: string): Promise<UserWithGroups | undefined> => {
+    const [row] = await query(tenantId, id);
+    if (!row) return undefined;
+    const pairs = (typeof row.groups === 'string' ? JSON.parse(row.groups) : row.groups) as [
+      string,
+      string | null,
+    ][];
+    const groups = pairs.map(([value, display]) => withDisplay({ value, type: 'Group' }, display));
+    return { record: toRecord(row), groups };
   };
 }
 

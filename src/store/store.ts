@@ -156,6 +156,13 @@ export interface ResourceStore {
   ): Promise<ResourceRecord>;
   /** The groups that list `memberId` directly (a user's derived `groups`). */
   groupsOf(tenantId: string, memberId: string): Promise<MemberRecord[]>;
+  /** A User with its derived `groups`, in one read: what GET /Users/{id} answers with. */
+  getUserWithGroups(tenantId: string, id: string): Promise<UserWithGroups | undefined>;
+}
+
+export interface UserWithGroups {
+  record: ResourceRecord;
+  groups: MemberRecord[];
 }
 
 export interface TenantStore {

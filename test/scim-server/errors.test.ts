@@ -316,14 +316,12 @@ describe('rate limit', () => {
 
 describe('unexpected failures', () => {
   it('500 with a correlation id that is the request id and is logged; no stack trace leaks', async () => {
+    const fire = async (): Promise<never> => {
+      throw new Error('disk on fire at /var/lib/secret.db');
+    };
     const boom = (store: Store): Store => ({
       ...store,
-      resources: {
-        ...store.resources,
-        get: async () => {
-          throw new Error('disk on fire at /var/lib/secret.db');
-        },
-      },
+      resources: { ...store.resources, get: fire, getUserWithGroups: fire },
     });
     const h = await createHarness({ wrap: boom });
     const answer = await h.call('GET', '/Users/any', { headers: { 'X-Request-Id': 'req-42' } });

@@ -244,6 +244,37 @@ for (const database of databases) {
       assert.equal(all.totalResults, 3, 'the failed batch left nothing behind');
     });
 
+    test('getUserWithGroups: the user and its groups in id order, names or none', async () => {
+      const tenantId = await newTenant();
+      const other = await newTenant();
+      const a = await store.resources.create(tenantId, 'User', user('a'), users);
+      const lonely = await store.resources.create(tenantId, 'User', user('lonely'), users);
+      const named = await store.resources.create(tenantId, 'Group', { displayName: 'Zed' }, groups);
+      const unnamed = await store.resources.create(tenantId, 'Group', {}, groups);
+      for (const g of [named, unnamed])
+        await store.resources.changeMembers(tenantId, g.id, { add: [a.id] });
+      const found = await store.resources.getUserWithGroups(tenantId, a.id);
+      assert.deepEqual(found?.record, await store.resources.get(tenantId, 'User', a.id));
+      const expected = [
+        { value: named.id, type: 'Group', display: 'Zed' },
+        { value: unnamed.id, type: 'Group' },
+      ].sort((x, y) => (x.value < y.value ? -1 : 1));
+      assert.deepEqual(found?.groups, expected);
+      assert.deepEqual(found?.groups, await store.resources.groupsOf(tenantId, a.id));
+      assert.deepEqual((await store.resources.getUserWithGroups(tenantId, lonely.id))?.groups, []);
+      assert.equal(
+        await store.resources.getUserWithGroups(tenantId, named.id),
+        undefined,
+        'a group',
+      );
+      assert.equal(
+        await store.resources.getUserWithGroups(other, a.id),
+        undefined,
+        'another tenant',
+      );
+      assert.equal(await store.resources.getUserWithGroups(tenantId, 'no-such-id'), undefined);
+    });
+
     test('members: deltas, removeAll, unknown ids, groupsOf, delete cascades and bumps versions', async () => {
       const tenantId = await newTenant();
       const a = await store.resources.create(

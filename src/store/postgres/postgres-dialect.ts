@@ -58,4 +58,6 @@ export const postgresDialect: Dialect = {
     hasValue(
       sub === undefined ? sql.ref(`${alias}.value`) : sql`(${sql.ref(`${alias}.value`)} -> ${sub})`,
     ),
+  pairsArray: (first, second, order) =>
+    sql`COALESCE(json_agg(json_build_array(${first}, ${second}) ORDER BY ${order}), '[]'::json)`,
 };

@@ -54,7 +54,15 @@ describe('the SQLite resource cache', () => {
       (await r.groupsOf(tenant, ann.id)).map((g) => g.display),
       ['Sales EMEA'],
     );
+    const both = async () => {
+      const found = await r.getUserWithGroups(tenant, ann.id);
+      return [found?.record.data.title, found?.groups.map((g) => g.display)];
+    };
+    assert.deepEqual(await both(), ['Boss', ['Sales EMEA']]);
+    await r.replace(tenant, 'User', ann.id, user('ann', 'Chief'), users);
+    assert.deepEqual(await both(), ['Chief', ['Sales EMEA']]);
     await r.changeMembers(tenant, group.id, { removeAll: true });
+    assert.deepEqual(await both(), ['Chief', []]);
     assert.deepEqual(await r.groupsOf(tenant, ann.id), []);
     await r.changeMembers(tenant, group.id, { add: [ann.id] });
     assert.equal((await r.get(tenant, 'Group', group.id))?.version, 5);
@@ -79,6 +87,8 @@ describe('the SQLite resource cache', () => {
     assert.equal(seen?.version, 2);
     assert.equal(seen?.data.title, 'Changed');
     assert.equal((await one.resources.groupsOf(tenant, ann.id)).length, 1);
+    await two.resources.changeMembers(tenant, group.id, { removeAll: true });
+    assert.deepEqual((await one.resources.getUserWithGroups(tenant, ann.id))?.groups, []);
     await two.resources.delete(tenant, 'User', ann.id);
     assert.equal(await one.resources.get(tenant, 'User', ann.id), undefined);
   });

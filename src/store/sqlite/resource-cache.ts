@@ -100,6 +100,21 @@ export function cacheResources(
       if (at === epoch) groups.set(k, deepFreeze(list));
       return list;
     },
+    async getUserWithGroups(tenantId, id) {
+      check();
+      const recordKey = key(tenantId, 'User', id);
+      const groupsKey = key(tenantId, id);
+      const record = records.map.get(recordKey);
+      const list = groups.map.get(groupsKey);
+      if (record && list) return { record, groups: list };
+      const at = epoch;
+      const found = await base.getUserWithGroups(tenantId, id);
+      if (found && at === epoch) {
+        records.set(recordKey, deepFreeze(found.record));
+        groups.set(groupsKey, deepFreeze(found.groups));
+      }
+      return found;
+    },
     replace(tenantId, kind, id, data, schema, ifVersion, members, previous) {
       const forget = () => {
         records.map.delete(key(tenantId, kind, id));

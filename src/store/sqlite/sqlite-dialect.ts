@@ -52,6 +52,8 @@ export const sqliteDialect: Dialect = {
     if (sub !== undefined) return sqliteDialect.jsonHasValue(sql`${sql.ref(alias)}.value`, [sub]);
     return sql`(${sql.ref(alias)}.type <> 'null')`;
   },
+  pairsArray: (first, second, order) =>
+    sql`json_group_array(json_array(${first}, ${second}) ORDER BY ${order})`,
 };
 
 const read = {
