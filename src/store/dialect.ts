@@ -45,7 +45,7 @@ export interface Dialect {
   elementHasValue(alias: string, sub: string | undefined): RawBuilder<unknown>;
   /**
    * An aggregate: the JSON array of `[first, second]` pairs over the group's rows, in `order`;
-   * `[]` over no rows. Read back with `readJson`.
+   * `[]` over no rows. SQLite answers it as JSON text, PostgreSQL's driver as a parsed array.
    */
   pairsArray(
     first: RawBuilder<unknown>,
