@@ -27,6 +27,15 @@ function checkContentType(header: string | null): void {
 async function readText(request: Request, limit: number, what: string): Promise<string> {
   const length = Number(request.headers.get('content-length') ?? Number.NaN);
   if (length > limit) throw payloadTooLarge(limit, what);
+  // With a Content-Length the HTTP parser delivers exactly that many bytes: read them whole.
+  // (On the Node server that skips building a web ReadableStream over the socket, ~13% of a
+  // POST's CPU; a chunked body is streamed below, counted as it comes.)
+  if (length >= 0) {
+    const text = await request.text();
+    // In process (app.request) nothing holds a body to its header: count it anyway.
+    if (Buffer.byteLength(text) > limit) throw payloadTooLarge(limit, what);
+    return text;
+  }
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
