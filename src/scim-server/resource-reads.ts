@@ -6,7 +6,7 @@
  * Example: await getResource(deps, scope, 'User', id, {}) → { status: 200, body, etag }
  */
 
-import { listResponse, needsAttribute } from '../scim/index.ts';
+import { listResponse, needsAttribute, type Projection } from '../scim/index.ts';
 import type { MemberRecord, ResourceKind, ResourceRecord } from '../store/store.ts';
 import { etagOf, matchesEtags } from './etag.ts';
 import { notFound } from './http-error.ts';
@@ -21,6 +21,25 @@ import type { TenantScope } from './tenant-scope.ts';
 export const resourceNotFound = (kind: ResourceKind, id: string) =>
   notFound(`${kind} ${JSON.stringify(id)} not found`);
 
+/**
+ * A resource and, for a User whose answer shows `groups`, its groups in the same read (one
+ * statement instead of two; groups are derived from memberships, so a write of the user
+ * itself does not change them).
+ */
+export async function readForAnswer(
+  deps: ServiceDeps,
+  scope: TenantScope,
+  kind: ResourceKind,
+  id: string,
+  projection: Projection,
+): Promise<{ record?: ResourceRecord; groups?: MemberRecord[] }> {
+  if (kind === 'User' && scope.profile.groups && needsAttribute(projection, 'groups')) {
+    const found = await deps.resources.getUserWithGroups(scope.tenant.id, id);
+    return { record: found?.record, groups: found?.groups };
+  }
+  return { record: await deps.resources.get(scope.tenant.id, kind, id) };
+}
+
 export async function getResource(
   deps: ServiceDeps,
   scope: TenantScope,
@@ -29,17 +48,7 @@ export async function getResource(
   options: ResourceOptions,
 ): Promise<ScimResult> {
   const projection = projectionFor(kind, options);
-  const withGroups =
-    kind === 'User' && scope.profile.groups && needsAttribute(projection, 'groups');
-  let record: ResourceRecord | undefined;
-  let groups: MemberRecord[] | undefined;
-  if (withGroups) {
-    const found = await deps.resources.getUserWithGroups(scope.tenant.id, id);
-    record = found?.record;
-    groups = found?.groups;
-  } else {
-    record = await deps.resources.get(scope.tenant.id, kind, id);
-  }
+  const { record, groups } = await readForAnswer(deps, scope, kind, id, projection);
   if (!record) throw resourceNotFound(kind, id);
   const etag = etagOf(record.version);
   if (options.ifNoneMatch !== undefined && matchesEtags(options.ifNoneMatch, record.version)) {

@@ -10,6 +10,7 @@
  * Example: await patchUser(deps, scope, id, { Operations: [{ op: 'Replace', path: 'active', value: 'False' }] }, {})
  */
 import { applyPatchWithChanges, parsePatchRequest } from '../scim/index.ts';
+import type { MemberRecord } from '../store/store.ts';
 import { toScimError } from './error-mapping.ts';
 import { etagOf } from './etag.ts';
 import { checkUserProfile } from './profile-rules.ts';
@@ -17,9 +18,10 @@ import {
   asksForAttributes,
   checkIfMatch,
   preferredReturn,
+  projectionFor,
   type ResourceOptions,
 } from './resource-options.ts';
-import { resourceNotFound } from './resource-reads.ts';
+import { readForAnswer, resourceNotFound } from './resource-reads.ts';
 import { answer } from './resource-writes.ts';
 import type { ScimResult } from './scim-response.ts';
 import type { ServiceDeps } from './service-deps.ts';
@@ -39,8 +41,16 @@ export async function patchUser(
   const tenantId = scope.tenant.id;
   let userName: unknown;
   const strict = options.ifMatch !== undefined;
+  const minimal = preferredReturn(options) === 'minimal' && !asksForAttributes(options);
+  // The answer's groups are read with the user: a PATCH of the user never changes them.
+  const projection = minimal ? undefined : projectionFor('User', options);
+  let groups: MemberRecord[] | undefined;
   const record = await retryWrites({ attempts: deps.limits.writeAttempts, strict }, async () => {
-    const existing = await deps.resources.get(tenantId, 'User', id);
+    const read = projection
+      ? await readForAnswer(deps, scope, 'User', id, projection)
+      : { record: await deps.resources.get(tenantId, 'User', id) };
+    const existing = read.record;
+    groups = read.groups;
     if (!existing) throw resourceNotFound('User', id);
     checkIfMatch(existing, options);
     const result = applyPatchWithChanges(withId(existing), operations, userSchema);
@@ -53,7 +63,6 @@ export async function patchUser(
   }).catch((error: unknown) => {
     throw toScimError(error, userName) ?? error;
   });
-  if (preferredReturn(options) === 'minimal' && !asksForAttributes(options))
-    return { status: 204, etag: etagOf(record.version) };
-  return answer(deps, scope, record, options, 200);
+  if (minimal) return { status: 204, etag: etagOf(record.version) };
+  return answer(deps, scope, record, options, 200, groups && { groups });
 }

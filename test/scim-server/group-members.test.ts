@@ -152,6 +152,35 @@ describe('group members', () => {
     assert.equal(minimal.headers.get('etag'), 'W/"2"');
   });
 
+  it("a user's GET, PATCH and PUT answer with its groups; excluding them skips them", async () => {
+    const group = (
+      await h.call('POST', '/Groups', {
+        body: { schemas: [coreGroup], displayName: 'Readers', members: [{ value: users[2] }] },
+      })
+    ).body;
+    const shown = (answer: { body: { groups?: { value: string; display?: string }[] } }) =>
+      (answer.body.groups ?? []).map((g) => [g.value, g.display]);
+    const expected = [[group.id, 'Readers']];
+    assert.deepEqual(shown(await h.call('GET', `/Users/${users[2]}`)), expected);
+    const patchBody = {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'replace', path: 'title', value: 'Reader' }],
+    };
+    const patched = await h.call('PATCH', `/Users/${users[2]}`, { body: patchBody });
+    assert.equal(patched.status, 200);
+    assert.equal(patched.body.title, 'Reader');
+    assert.deepEqual(shown(patched), expected);
+    const put = await h.call('PUT', `/Users/${users[2]}`, {
+      body: { schemas: [coreUser], userName: 'u2', title: 'Writer' },
+    });
+    assert.deepEqual(shown(put), expected);
+    const lean = await h.call('PATCH', `/Users/${users[2]}?excludedAttributes=groups`, {
+      body: { ...patchBody, Operations: [{ op: 'replace', path: 'title', value: 'Lean' }] },
+    });
+    assert.equal(lean.body.title, 'Lean');
+    assert.equal(lean.body.groups, undefined);
+  });
+
   it('deleting a user removes it from its groups and moves their version', async () => {
     const group = (
       await h.call('POST', '/Groups', {
