@@ -45,7 +45,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     readNow: (sql, parameters) =>
       database.raw.isTransaction ? undefined : (database.prepare(sql).all(parameters) as unknown[]),
   });
-  const externalChange = changedElsewhere(database.raw);
+  const externalChange = changedElsewhere(database.raw, database.ownWrites);
   const resources = cacheResources(
     store.resources,
     externalChange,
@@ -62,21 +62,22 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
  * server, and a GET of a user asked twice (the user, its groups). So it is asked once per turn
  * of the event loop: another process's commit that happened before this turn began is seen —
  * every request answered in this turn was read from its socket after that point — and one that
- * lands during the turn is as if it had landed just after. Any write by a connection of this
- * process, or 2 ms passing, makes the next call ask again.
+ * lands during the turn is as if it had landed just after. A write by another connection of
+ * this process, or 2 ms passing, makes the next call ask again (this connection's own writes
+ * never move data_version).
  */
-function changedElsewhere(raw: DatabaseSync): () => boolean {
+function changedElsewhere(raw: DatabaseSync, ownWrites: () => number): () => boolean {
   const dataVersion = raw.prepare('PRAGMA data_version');
   let seen = dataVersion.get()?.data_version;
   let askedAt = -Infinity;
   let writesThen = -1;
   let sameTurn = false;
   return () => {
-    if (sameTurn && writesThen === writesInProcess() && performance.now() - askedAt < 2)
-      return false;
+    const others = writesInProcess() - ownWrites();
+    if (sameTurn && writesThen === others && performance.now() - askedAt < 2) return false;
     const now = dataVersion.get()?.data_version;
     askedAt = performance.now();
-    writesThen = writesInProcess();
+    writesThen = others;
     if (!sameTurn) {
       sameTurn = true;
       setImmediate(() => {

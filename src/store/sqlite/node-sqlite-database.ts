@@ -19,7 +19,9 @@ export interface NodeSqliteOptions {
   statementCacheSize?: number;
 }
 
-export function openNodeSqlite(options: NodeSqliteOptions): SqliteDatabase & { raw: DatabaseSync } {
+export function openNodeSqlite(
+  options: NodeSqliteOptions,
+): SqliteDatabase & { raw: DatabaseSync; ownWrites: () => number } {
   const db = new DatabaseSync(options.location);
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = NORMAL');
@@ -34,11 +36,12 @@ export function openNodeSqlite(options: NodeSqliteOptions): SqliteDatabase & { r
   );
   const limit = options.statementCacheSize ?? 500;
   const cache = new Map<string, SqliteStatement>();
+  const counted = { writes: 0 };
 
   function prepare(sql: string): SqliteStatement {
     const hit = cache.get(sql);
     if (hit) return hit;
-    const statement = wrap(db.prepare(sql));
+    const statement = wrap(db.prepare(sql), counted);
     if (cache.size >= limit) cache.delete(cache.keys().next().value!);
     cache.set(sql, statement);
     return statement;
@@ -46,6 +49,7 @@ export function openNodeSqlite(options: NodeSqliteOptions): SqliteDatabase & { r
 
   return {
     raw: db,
+    ownWrites: () => counted.writes,
     prepare,
     close: () => {
       cache.clear();
@@ -57,9 +61,9 @@ export function openNodeSqlite(options: NodeSqliteOptions): SqliteDatabase & { r
 let writes = 0;
 /**
  * How many write statements (BEGIN and COMMIT included) every connection of this process has
- * run: a read cache may trust a `PRAGMA data_version` it took in this turn of the event loop
- * only while this number stands still (a commit by another connection of this process would
- * otherwise go unseen).
+ * run (`ownWrites` counts one connection's): a read cache may trust a `PRAGMA data_version` it
+ * took in this turn of the event loop only while the other connections' count stands still (a
+ * commit by another connection of this process would otherwise go unseen).
  */
 export const writesInProcess = () => writes;
 
@@ -71,13 +75,14 @@ function toParams(parameters: ReadonlyArray<unknown>): Param[] {
   );
 }
 
-function wrap(statement: StatementSync): SqliteStatement {
+function wrap(statement: StatementSync, counted: { writes: number }): SqliteStatement {
   const reader = statement.columns().length > 0;
   return {
     reader,
     all: (parameters) => statement.all(...toParams(parameters)),
     run: (parameters) => {
       writes++;
+      counted.writes++;
       const { changes, lastInsertRowid } = statement.run(...toParams(parameters));
       return { changes, lastInsertRowid };
     },
