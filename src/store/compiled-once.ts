@@ -27,9 +27,21 @@ export function compiledOnce<Args extends unknown[], Row>(
   build: (...args: { [K in keyof Args]: string }) => Compilable<Row>,
   readNow?: StoreContext['readNow'],
 ): (...args: Args) => Promise<Row[]> {
+  const make = compileOnce<Args, Row>(build);
+  return (...args) => run(db, make(...args), readNow);
+}
+
+/**
+ * The compiling half of compiledOnce, for statements run on a transaction
+ * (`trx.executeQuery(make(...args))`): built on the first call, then only the parameters change.
+ * The query's shape must not depend on the arguments' values.
+ */
+export function compileOnce<Args extends unknown[], Row>(
+  build: (...args: { [K in keyof Args]: string }) => Compilable<Row>,
+): (...args: Args) => CompiledQuery<Row> {
   let compiled: CompiledQuery<Row> | undefined;
   let slots: number[] = [];
-  return async (...args) => {
+  return (...args) => {
     if (!compiled) {
       const marks = args.map((_, i) => marker(i)) as { [K in keyof Args]: string };
       compiled = build(...marks).compile();
@@ -37,7 +49,7 @@ export function compiledOnce<Args extends unknown[], Row>(
     }
     const fixed = compiled.parameters;
     const parameters = slots.map((slot, j) => (slot >= 0 ? args[slot] : fixed[j]));
-    return run(db, { ...compiled, parameters }, readNow);
+    return { ...compiled, parameters };
   };
 }
 
