@@ -54,6 +54,26 @@ export function compileOnce<Args extends unknown[], Row>(
 }
 
 /**
+ * compileOnce for statements of a few shapes (which columns a write sets, whether it checks a
+ * version): one compiled statement per key, the dialect's name being part of the key.
+ *
+ * Example:
+ *   const bumps = compiledPerShape<ResourceRow>();
+ *   const make = bumps(`${dialect}|${checks}`, (tenantId, id, version) => db.updateTable(…));
+ */
+export function compiledPerShape<Row>() {
+  const shapes = new Map<string, (...args: unknown[]) => CompiledQuery<Row>>();
+  return (key: string, build: (...args: string[]) => Compilable<Row>) => {
+    let make = shapes.get(key);
+    if (!make) {
+      make = compileOnce<unknown[], Row>(build);
+      shapes.set(key, make);
+    }
+    return make;
+  };
+}
+
+/**
  * Runs a read built per call (a list query, whose shape follows the filter): synchronously on
  * the SQLite connection when it can, else through Kysely, whose connection hand-off (mutex and
  * promise chain) was ~13% of a filtered GET's CPU on a loaded server.

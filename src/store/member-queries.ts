@@ -4,10 +4,10 @@
  */
 
 import { sql } from 'kysely';
-import { compiledOnce } from './compiled-once.ts';
+import { compiledOnce, compiledPerShape } from './compiled-once.ts';
 import type { StoreContext } from './context.ts';
 import { writeMemberRows } from './member-rows.ts';
-import { missedWrite, resourceColumns, toRecord } from './resource-rows.ts';
+import { missedWrite, type ResourceRow, resourceColumns, toRecord } from './resource-rows.ts';
 import type {
   MemberChange,
   MemberRecord,
@@ -100,6 +100,9 @@ function withDisplay(member: MemberRecord, display: string | null): MemberRecord
   return member;
 }
 
+/** The version bump of a member change, compiled once per dialect, with or without a check. */
+const bumps = compiledPerShape<ResourceRow>();
+
 export async function changeMembers(
   context: StoreContext,
   tenantId: string,
@@ -108,15 +111,20 @@ export async function changeMembers(
   ifVersion?: number,
 ): Promise<ResourceRecord> {
   const now = context.now().toISOString();
-  return context.db.transaction().execute(async (trx) => {
-    let bump = trx
+  const checks = ifVersion !== undefined;
+  const bump = bumps(`${context.dialect.name}|${checks}`, (lastModified, tenant, id, version) => {
+    let update = context.db
       .updateTable('scim_resources')
-      .set((eb) => ({ version: eb('version', '+', 1), last_modified: now }))
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', groupId)
+      .set((eb) => ({ version: eb('version', '+', 1), last_modified: lastModified! }))
+      .where('tenant_id', '=', tenant!)
+      .where('id', '=', id!)
       .where('kind', '=', 'Group');
-    if (ifVersion !== undefined) bump = bump.where('version', '=', ifVersion);
-    const group = await bump.returning(resourceColumns).executeTakeFirst();
+    if (checks) update = update.where('version', '=', version as unknown as number);
+    return update.returning(resourceColumns);
+  });
+  return context.db.transaction().execute(async (trx) => {
+    const compiled = bump(now, tenantId, groupId, ...(checks ? [ifVersion] : []));
+    const [group] = (await trx.executeQuery(compiled)).rows;
     if (!group) throw await missedWrite(trx, tenantId, 'Group', groupId, ifVersion);
     await writeMemberRows(trx, context.dialect.name, tenantId, groupId, change);
     return toRecord(group);

@@ -4,9 +4,8 @@
  * rows are derived from it on every write.
  */
 
-import type { CompiledQuery } from 'kysely';
 import type { ResourceSchema, ScimResource } from '../scim/index.ts';
-import { compiledOnce, compileOnce } from './compiled-once.ts';
+import { compiledOnce, compiledPerShape } from './compiled-once.ts';
 import { type StoreContext, translating } from './context.ts';
 import { indexedValues } from './indexed-values.ts';
 import { insertMany } from './insert-many.ts';
@@ -168,35 +167,30 @@ export function createGetResource(context: StoreContext) {
  * version check), compiled once per dialect: Kysely's building and compiling was ~8% of a
  * PATCH's CPU. Arguments: the columns' values, last_modified, data, tenant, id, kind[, version].
  */
-const updates = new Map<string, (...args: unknown[]) => CompiledQuery<ResourceRow>>();
+const updates = compiledPerShape<ResourceRow>();
 function updateStatement(
   context: StoreContext,
   names: readonly (keyof IndexedColumns)[],
   checksVersion: boolean,
 ) {
   const shape = `${context.dialect.name}|${names.join(',')}|${checksVersion}`;
-  let make = updates.get(shape);
-  if (!make) {
-    make = compileOnce<unknown[], ResourceRow>((...args) => {
-      const [lastModified, data, tenantId, id, kind, version] = args.slice(names.length);
-      const set = Object.fromEntries(names.map((name, i) => [name, args[i]]));
-      let update = context.db
-        .updateTable('scim_resources')
-        .set((eb) => ({
-          ...set,
-          last_modified: lastModified!,
-          version: eb('version', '+', 1),
-          data: data!,
-        }))
-        .where('tenant_id', '=', tenantId!)
-        .where('id', '=', id!)
-        .where('kind', '=', kind!);
-      if (checksVersion) update = update.where('version', '=', version as unknown as number);
-      return update.returning(resourceColumns);
-    });
-    updates.set(shape, make);
-  }
-  return make;
+  return updates(shape, (...args) => {
+    const [lastModified, data, tenantId, id, kind, version] = args.slice(names.length);
+    const set = Object.fromEntries(names.map((name, i) => [name, args[i]]));
+    let update = context.db
+      .updateTable('scim_resources')
+      .set((eb) => ({
+        ...set,
+        last_modified: lastModified!,
+        version: eb('version', '+', 1),
+        data: data!,
+      }))
+      .where('tenant_id', '=', tenantId!)
+      .where('id', '=', id!)
+      .where('kind', '=', kind!);
+    if (checksVersion) update = update.where('version', '=', version as unknown as number);
+    return update.returning(resourceColumns);
+  });
 }
 
 type IndexedColumns = ReturnType<typeof indexedColumns>;
