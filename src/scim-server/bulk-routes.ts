@@ -12,7 +12,7 @@ import { searchParamsOf } from './http-input.ts';
 import { readJson } from './read-json.ts';
 import type { ResourceService } from './resource-service.ts';
 import type { ScimLimits } from './scim-limits.ts';
-import { scimResponse } from './scim-response.ts';
+import { respond } from './scim-response.ts';
 import type { ScimEnv } from './tenant-scope.ts';
 
 export interface BulkRoutesDeps {
@@ -32,10 +32,11 @@ export function registerBulkRoutes(app: Hono<ScimEnv>, root: string, deps: BulkR
     );
     const request = parseBulkRequest(body, limits.bulkMaxOperations);
     const onUnexpected = (error: unknown) => deps.unexpected(error, c.get('requestId'));
-    return scimResponse(await runBulk(service, c.get('scope'), request, onUnexpected));
+    return respond(c, await runBulk(service, c.get('scope'), request, onUnexpected));
   });
   app.post(`${root}/.search`, async (c) =>
-    scimResponse(
+    respond(
+      c,
       await service.search(
         c.get('scope'),
         searchParamsOf(await readJson(c.req.raw, limits.bodyBytes)),

@@ -47,7 +47,7 @@ export function createRequestLog(deps: RequestLogDeps): MiddlewareHandler<ScimEn
     const requestId = incoming !== undefined && saneId.test(incoming) ? incoming : newId();
     c.set('requestId', requestId);
     await next();
-    c.res.headers.set('X-Request-Id', requestId);
+    if (!c.get('requestIdSent')) c.res.headers.set('X-Request-Id', requestId);
     const seconds = (performance.now() - started) / 1000;
     const route = routePath(c) || 'unmatched';
     const status = String(c.res.status);

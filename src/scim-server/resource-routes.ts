@@ -10,7 +10,7 @@ import { listParamsOf, optionsOf, queryOf, searchParamsOf } from './http-input.t
 import { readJson } from './read-json.ts';
 import type { ResourceService } from './resource-service.ts';
 import type { ScimLimits } from './scim-limits.ts';
-import { scimResponse } from './scim-response.ts';
+import { respond } from './scim-response.ts';
 import type { ScimEnv } from './tenant-scope.ts';
 
 export interface ResourceRoutesDeps {
@@ -28,25 +28,25 @@ export function registerResourceRoutes(app: Hono<ScimEnv>, root: string, deps: R
   ] as const) {
     const path = `${root}/${endpoint}`;
     app.post(`${path}/.search`, async (c) =>
-      scimResponse(await service.list(c.get('scope'), kind, searchParamsOf(await body(c)))),
+      respond(c, await service.list(c.get('scope'), kind, searchParamsOf(await body(c)))),
     );
     app.get(path, async (c) =>
-      scimResponse(await service.list(c.get('scope'), kind, listParamsOf(queryOf(c.req.url)))),
+      respond(c, await service.list(c.get('scope'), kind, listParamsOf(queryOf(c.req.url)))),
     );
     app.post(path, async (c) =>
-      scimResponse(await service.create(c.get('scope'), kind, await body(c), optionsOf(c))),
+      respond(c, await service.create(c.get('scope'), kind, await body(c), optionsOf(c))),
     );
     app.get(`${path}/:id`, async (c) =>
-      scimResponse(await service.get(c.get('scope'), kind, id(c), optionsOf(c))),
+      respond(c, await service.get(c.get('scope'), kind, id(c), optionsOf(c))),
     );
     app.put(`${path}/:id`, async (c) =>
-      scimResponse(await service.replace(c.get('scope'), kind, id(c), await body(c), optionsOf(c))),
+      respond(c, await service.replace(c.get('scope'), kind, id(c), await body(c), optionsOf(c))),
     );
     app.patch(`${path}/:id`, async (c) =>
-      scimResponse(await service.patch(c.get('scope'), kind, id(c), await body(c), optionsOf(c))),
+      respond(c, await service.patch(c.get('scope'), kind, id(c), await body(c), optionsOf(c))),
     );
     app.delete(`${path}/:id`, async (c) =>
-      scimResponse(await service.remove(c.get('scope'), kind, id(c), optionsOf(c))),
+      respond(c, await service.remove(c.get('scope'), kind, id(c), optionsOf(c))),
     );
   }
 }

@@ -4,8 +4,10 @@
  *
  * Example: scimResponse({ status: 201, body: user, etag: 'W/"1"', location: '…/Users/2819c223' })
  */
+import type { Context } from 'hono';
 import type { ScimError } from '../scim/index.ts';
 import { ScimHttpError } from './http-error.ts';
+import type { ScimEnv } from './tenant-scope.ts';
 
 export const scimContentType = 'application/scim+json; charset=utf-8';
 
@@ -32,6 +34,18 @@ export function scimResponse(result: ScimResult, extra?: Record<string, string>)
     status: result.status,
     headers,
   });
+}
+
+/**
+ * A handler's response to `result`, with the request's X-Request-Id among its headers: adding
+ * it afterwards (request-log.ts) turns @hono/node-server's light response into a full web
+ * Response with a Headers object, ~8% of a GET's CPU.
+ */
+export function respond(c: Context<ScimEnv>, result: ScimResult): Response {
+  const requestId = c.get('requestId');
+  if (requestId === undefined) return scimResponse(result);
+  c.set('requestIdSent', true);
+  return scimResponse(result, { 'X-Request-Id': requestId });
 }
 
 export function errorResponse(error: ScimError, extra?: Record<string, string>): Response {

@@ -20,6 +20,8 @@ export interface ScimEnv {
   Variables: {
     scope: TenantScope;
     requestId: string;
+    /** Set when the handler's response already carries X-Request-Id (scim-response.ts). */
+    requestIdSent?: boolean;
   };
 }
 

@@ -55,6 +55,28 @@ describe('observability', () => {
       headers: { 'X-Request-Id': 'bad id\twith spaces' },
     });
     assert.match(odd.headers.get('x-request-id') ?? '', /^[0-9a-f-]{36}$/);
+    // Once on every kind of answer: success, created, no content, SCIM errors, unknown paths.
+    const id = { 'X-Request-Id': 'trace-8' };
+    const created = await h.call('POST', '/Users', {
+      body: { schemas: [coreUser], userName: 'trace@example.test' },
+      headers: id,
+    });
+    const answers = [
+      created,
+      await h.call('GET', `/Users/${created.body.id}`, { headers: id }),
+      await h.call('DELETE', `/Users/${created.body.id}`, { headers: id }),
+      await h.call('GET', '/Users/gone', { headers: id }),
+      await h.call('GET', '/Users', { headers: id, token: null }),
+      await h.call('POST', '/Bulk', {
+        body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:BulkRequest'], Operations: [] },
+        headers: id,
+      }),
+      await h.call('GET', '/scim/v2/acme/Nowhere', { headers: id }),
+    ];
+    assert.deepEqual(
+      answers.map((a) => [a.status, a.headers.get('x-request-id')]),
+      [201, 200, 204, 404, 401, 200, 404].map((status) => [status, 'trace-8']),
+    );
   });
 
   it('counts requests and durations by method, route template and status on the given registry', async () => {
