@@ -76,9 +76,14 @@ export async function listResources(
   params: ListParams,
 ): Promise<ScimResult> {
   const { query, projection } = parseListQuery(params, schemaOf(kind), deps.limits);
+  query.withGroups =
+    kind === 'User' && scope.profile.groups && needsAttribute(projection, 'groups');
   const page = await deps.resources.query(scope.tenant.id, kind, schemaOf(kind), query);
   const resources = await Promise.all(
-    page.records.map((record) => represent(deps.resources, scope, record, projection)),
+    page.records.map((record) => {
+      const groups = page.groups?.get(record.id);
+      return represent(deps.resources, scope, record, projection, groups && { groups });
+    }),
   );
   const body = listResponse(
     resources,

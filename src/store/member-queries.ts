@@ -65,19 +65,13 @@ export function createGroupsOf(context: StoreContext) {
  * server; on PostgreSQL a round trip).
  */
 export function createGetUserWithGroups(context: StoreContext) {
-  const { dialect } = context;
   const query = compiledOnce(
     context.db,
     (tenantId: string, id: string) =>
       context.db
         .selectFrom('scim_resources as r')
         .select(resourceColumns.map((c) => `r.${c}` as const))
-        .select(
-          sql<unknown>`(SELECT ${dialect.pairsArray(sql.ref('m.group_id'), sql.ref('g.display_name'), sql.ref('m.group_id'))}
-            FROM scim_members AS m
-            INNER JOIN scim_resources AS g ON g.tenant_id = m.tenant_id AND g.id = m.group_id
-            WHERE m.tenant_id = r.tenant_id AND m.member_id = r.id)`.as('groups'),
-        )
+        .select(groupsColumn(context))
         .where('r.tenant_id', '=', tenantId)
         .where('r.id', '=', id)
         .where('r.kind', '=', 'User'),
@@ -85,14 +79,34 @@ export function createGetUserWithGroups(context: StoreContext) {
   );
   return async (tenantId: string, id: string): Promise<UserWithGroups | undefined> => {
     const [row] = await query(tenantId, id);
-    if (!row) return undefined;
-    const pairs = (typeof row.groups === 'string' ? JSON.parse(row.groups) : row.groups) as [
-      string,
-      string | null,
-    ][];
-    const groups = pairs.map(([value, display]) => withDisplay({ value, type: 'Group' }, display));
-    return { record: toRecord(row), groups };
+    return row && { record: toRecord(row), groups: groupsOfRow(row) };
   };
+}
+
+/**
+ * A select item: the groups of the user in row `r` (alias `r` of scim_resources), as JSON
+ * pairs [id, displayName] in id order, in column `groups`. Read back with groupsOfRow.
+ */
+export const groupsColumn = (context: StoreContext) => {
+  const pairs = context.dialect.pairsArray(
+    sql.ref('m.group_id'),
+    sql.ref('g.display_name'),
+    sql.ref('m.group_id'),
+  );
+  return sql<unknown>`(SELECT ${pairs}
+    FROM scim_members AS m
+    INNER JOIN scim_resources AS g ON g.tenant_id = m.tenant_id AND g.id = m.group_id
+    WHERE m.tenant_id = r.tenant_id AND m.member_id = r.id)`.as('groups');
+};
+
+/** The `groups` column of groupsColumn as the user's derived groups. */
+export function groupsOfRow(row: { groups?: unknown }): MemberRecord[] {
+  // SQLite answers JSON text, PostgreSQL's driver the parsed array.
+  const pairs = (typeof row.groups === 'string' ? JSON.parse(row.groups) : row.groups) as [
+    string,
+    string | null,
+  ][];
+  return pairs.map(([value, display]) => withDisplay({ value, type: 'Group' }, display));
 }
 
 function withDisplay(member: MemberRecord, display: string | null): MemberRecord {

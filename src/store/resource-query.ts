@@ -16,6 +16,7 @@ import {
 import { compiledOnce, readRows } from './compiled-once.ts';
 import type { StoreContext } from './context.ts';
 import { compileFilterSql } from './filter-sql.ts';
+import { groupsColumn, groupsOfRow } from './member-queries.ts';
 import { type ResourceRow, resourceColumns, toRecord } from './resource-rows.ts';
 import type { ResourceKind, ResourcePage, ResourceQuery } from './store.ts';
 
@@ -132,15 +133,18 @@ function userNameLookup(kind: ResourceKind, schema: ResourceSchema, query: Resou
  * building and compiling was ~10% of the lookup's CPU); every other query is built per call.
  */
 export function createQueryResources(context: StoreContext) {
-  const byUserName = compiledOnce(
+  const lookup = (tenantId: string, userNameCi: string) =>
+    context.db
+      .selectFrom('scim_resources as r')
+      .select(resourceColumns.map((c) => `r.${c}` as const))
+      .where('r.tenant_id', '=', tenantId)
+      .where('r.kind', '=', 'User')
+      .where('r.user_name_ci', '=', userNameCi);
+  const byUserName = compiledOnce(context.db, lookup, context.readNow);
+  const byUserNameWithGroups = compiledOnce(
     context.db,
     (tenantId: string, userNameCi: string) =>
-      context.db
-        .selectFrom('scim_resources as r')
-        .select(resourceColumns.map((c) => `r.${c}` as const))
-        .where('r.tenant_id', '=', tenantId)
-        .where('r.kind', '=', 'User')
-        .where('r.user_name_ci', '=', userNameCi),
+      lookup(tenantId, userNameCi).select(groupsColumn(context)),
     context.readNow,
   );
   return async (
@@ -151,17 +155,30 @@ export function createQueryResources(context: StoreContext) {
   ): Promise<ResourcePage> => {
     const userNameCi = userNameLookup(kind, schema, query);
     if (userNameCi === undefined) return queryResources(context, tenantId, kind, schema, query);
-    return onePage(query, await byUserName(tenantId, userNameCi));
+    if (!withGroups(kind, query)) return onePage(query, await byUserName(tenantId, userNameCi));
+    return onePage(query, await byUserNameWithGroups(tenantId, userNameCi));
   };
 }
 
+const withGroups = (kind: ResourceKind, query: ResourceQuery) =>
+  kind === 'User' && query.withGroups === true;
+
 /** The page of a lookup that matches at most one row (no count query needed). */
-function onePage(query: ResourceQuery, rows: ResourceRow[]): ResourcePage {
+function onePage(query: ResourceQuery, rows: (ResourceRow & { groups?: unknown })[]) {
   const from = query.startIndex - 1;
-  return {
-    totalResults: rows.length,
-    records: rows.slice(from, from + Math.max(0, query.count)).map(toRecord),
-  };
+  return pageOf(query, rows.length, rows.slice(from, from + Math.max(0, query.count)));
+}
+
+/** A page of `rows`, with their groups when the query asked for them. */
+function pageOf(
+  query: ResourceQuery,
+  totalResults: number,
+  rows: (ResourceRow & { groups?: unknown })[],
+): ResourcePage {
+  const result: ResourcePage = { totalResults, records: rows.map(toRecord) };
+  if (query.withGroups && rows.every((row) => row.groups !== undefined))
+    result.groups = new Map(rows.map((row) => [row.id, groupsOfRow(row)]));
+  return result;
 }
 
 async function queryResources(
@@ -204,7 +221,8 @@ async function queryResources(
     .orderBy(sql`(${key} IS NULL)`, descending ? 'desc' : 'asc')
     .orderBy(sql`${key} ${direction}`)
     .orderBy(sql`r.id ${direction}`)
-    .limit(query.count + (query.cursor !== undefined ? 1 : 0));
+    .limit(query.count + (query.cursor !== undefined ? 1 : 0))
+    .$if(withGroups(kind, query), (select) => select.select(groupsColumn(context)));
   if (query.cursor !== undefined && query.cursor !== '') {
     const cursor = decodeCursor(query.cursor);
     page = page.where(() => after(key, cursor, descending) as RawBuilder<boolean>);
@@ -212,10 +230,10 @@ async function queryResources(
     page = page.offset(query.startIndex - 1);
   }
   const rows = await readRows(context, page);
-  if (query.cursor === undefined) return { totalResults, records: rows.map(toRecord) };
+  if (query.cursor === undefined) return pageOf(query, totalResults, rows);
   const more = rows.length > query.count;
   const shown = more ? rows.slice(0, query.count) : rows;
-  const result: ResourcePage = { totalResults, records: shown.map(toRecord) };
+  const result = pageOf(query, totalResults, shown);
   const last = shown.at(-1);
   if (more && last)
     result.nextCursor = encodeCursor({ key: normaliseKey(last.sort_key), id: last.id });

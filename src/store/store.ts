@@ -64,6 +64,8 @@ export interface ResourceQuery {
   count: number;
   /** RFC 9865: '' asks for the first page by cursor; otherwise a cursor the store returned. */
   cursor?: string;
+  /** Users: read each user's groups with it, into ResourcePage.groups (one query, not 1 + n). */
+  withGroups?: boolean;
 }
 
 export interface ResourcePage {
@@ -71,6 +73,8 @@ export interface ResourcePage {
   records: ResourceRecord[];
   /** With cursor paging: the cursor of the next page, absent on the last one. */
   nextCursor?: string;
+  /** With `withGroups`: each record's groups, by id. */
+  groups?: Map<string, MemberRecord[]>;
 }
 
 export interface MemberRecord {

@@ -275,6 +275,48 @@ for (const database of databases) {
       assert.equal(await store.resources.getUserWithGroups(tenantId, 'no-such-id'), undefined);
     });
 
+    test('query withGroups: every listed user comes with its groups, on every path', async () => {
+      const tenantId = await newTenant();
+      const made = [];
+      for (const name of ['a', 'b', 'c'])
+        made.push(await store.resources.create(tenantId, 'User', user(name), users));
+      const g = await store.resources.create(tenantId, 'Group', { displayName: 'G' }, groups);
+      await store.resources.changeMembers(tenantId, g.id, { add: [made[0]!.id, made[2]!.id] });
+      const expected = async (page: { records: { id: string }[] }) =>
+        new Map(
+          await Promise.all(
+            page.records.map(
+              async (r) => [r.id, await store.resources.groupsOf(tenantId, r.id)] as const,
+            ),
+          ),
+        );
+      for (const query of [
+        { filter: parseFilter('userName eq "A"'), startIndex: 1, count: 10 },
+        { filter: parseFilter('userName sw "b"'), startIndex: 1, count: 10 },
+        { startIndex: 2, count: 10 },
+        { cursor: '', startIndex: 1, count: 2 },
+      ]) {
+        const page = await store.resources.query(tenantId, 'User', users, {
+          ...query,
+          withGroups: true,
+        });
+        assert.ok(page.records.length > 0);
+        assert.deepEqual(page.groups, await expected(page), JSON.stringify(query));
+        const plain = await store.resources.query(tenantId, 'User', users, query);
+        assert.equal(plain.groups, undefined, 'only when asked');
+        assert.deepEqual(plain.records, page.records);
+      }
+      const [first] = (
+        await store.resources.query(tenantId, 'User', users, {
+          filter: parseFilter('userName eq "a"'),
+          startIndex: 1,
+          count: 1,
+          withGroups: true,
+        })
+      ).records;
+      assert.equal(first?.id, made[0]!.id);
+    });
+
     test('members: deltas, removeAll, unknown ids, groupsOf, delete cascades and bumps versions', async () => {
       const tenantId = await newTenant();
       const a = await store.resources.create(
