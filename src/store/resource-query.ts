@@ -120,7 +120,11 @@ function uniqueMatch(kind: ResourceKind, schema: ResourceSchema, query: Resource
  * The folded name when the filter is `userName eq "<string>"` on Users, the lookup Entra and
  * Okta send before every create; filter-sql.ts folds it the same way for user_name_ci.
  */
-function userNameLookup(kind: ResourceKind, schema: ResourceSchema, query: ResourceQuery) {
+export function userNameLookup(
+  kind: ResourceKind,
+  schema: ResourceSchema,
+  query: ResourceQuery,
+): string | undefined {
   const filter = query.filter;
   if (query.cursor !== undefined || !uniqueMatch(kind, schema, query)) return undefined;
   return filter?.kind === 'compare' && typeof filter.value === 'string'
@@ -165,9 +169,14 @@ const withGroups = (kind: ResourceKind, query: ResourceQuery) =>
 
 /** The page of a lookup that matches at most one row (no count query needed). */
 function onePage(query: ResourceQuery, rows: (ResourceRow & { groups?: unknown })[]) {
-  const from = query.startIndex - 1;
-  return pageOf(query, rows.length, rows.slice(from, from + Math.max(0, query.count)));
+  return pageOf(query, rows.length, lookupSlice(query, rows));
 }
+
+/** What startIndex and count leave of a lookup's (at most one) matches. */
+export const lookupSlice = <T>(query: ResourceQuery, matches: T[]): T[] => {
+  const from = query.startIndex - 1;
+  return matches.slice(from, from + Math.max(0, query.count));
+};
 
 /** A page of `rows`, with their groups when the query asked for them. */
 function pageOf(

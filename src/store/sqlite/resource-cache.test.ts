@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { createGroupSchema, createUserSchema } from '../../scim/index.ts';
+import { createGroupSchema, createUserSchema, parseFilter } from '../../scim/index.ts';
 import type { ResourceStore, Store } from '../store.ts';
 import { openSqliteStore } from './index.ts';
 import { cacheResources } from './resource-cache.ts';
@@ -117,6 +117,68 @@ describe('the SQLite resource cache', () => {
     assert.equal((await stale)?.version, 1);
     const after = await cached.get(tenant, 'User', ann.id);
     assert.equal(after?.version, 2, 'the overlapping read was not cached');
+  });
+
+  it('answers userName lookups from cached users, never a renamed or deleted one', async () => {
+    const file = path.join(dir, 'lookups.db');
+    const one = await open(file);
+    const two = await open(file);
+    const { id: tenant } = await one.tenants.create('t', {});
+    const r = one.resources;
+    const ann = await r.create(tenant, 'User', user('Ann@acme.test'), users);
+    const group = await r.create(tenant, 'Group', { displayName: 'G' }, groups);
+    await r.changeMembers(tenant, group.id, { add: [ann.id] });
+    const find = async (name: string, withGroups = true) => {
+      const page = await r.query(tenant, 'User', users, {
+        filter: parseFilter(`userName eq "${name}"`),
+        startIndex: 1,
+        count: 10,
+        withGroups,
+      });
+      return page.records.map((record) => [
+        record.data.userName,
+        record.data.title,
+        page.groups?.get(record.id)?.map((g) => g.display),
+      ]);
+    };
+    // Counting the base store's lookups shows which answers came from memory.
+    let asked = 0;
+    const counting = cacheResources(
+      {
+        ...r,
+        query: (...args) => {
+          asked++;
+          return r.query(...args);
+        },
+      },
+      () => false,
+      100,
+    );
+    await counting.getUserWithGroups(tenant, ann.id);
+    const page = await counting.query(tenant, 'User', users, {
+      filter: parseFilter('userName eq "ANN@acme.test"'),
+      startIndex: 1,
+      count: 10,
+      withGroups: true,
+    });
+    assert.equal(asked, 0, 'a cached user and its groups answer the lookup');
+    assert.deepEqual(page.groups?.get(ann.id)?.length, 1);
+    const skipped = await counting.query(tenant, 'User', users, {
+      filter: parseFilter('userName eq "ann@acme.test"'),
+      startIndex: 2,
+      count: 10,
+    });
+    assert.deepEqual([skipped.totalResults, skipped.records], [1, []], 'startIndex past it');
+
+    assert.deepEqual(await find('ann@acme.test'), [['Ann@acme.test', undefined, ['G']]]);
+    await r.replace(tenant, 'User', ann.id, user('Ann.Lee@acme.test', 'Lead'), users);
+    assert.deepEqual(await find('ann@acme.test'), [], 'the old name after a rename');
+    assert.deepEqual(await find('ann.lee@acme.test'), [['Ann.Lee@acme.test', 'Lead', ['G']]]);
+    await two.resources.replace(tenant, 'User', ann.id, user('Ann@acme.test', 'Back'), users);
+    assert.deepEqual(await find('ann.lee@acme.test'), [], "another process's rename");
+    assert.deepEqual(await find('ann@acme.test', false), [['Ann@acme.test', 'Back', undefined]]);
+    await r.delete(tenant, 'User', ann.id);
+    assert.deepEqual(await find('ann@acme.test'), [], 'a deleted user');
   });
 
   it('hands out frozen records, so a caller cannot change what the next one reads', async () => {

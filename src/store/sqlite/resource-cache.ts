@@ -16,7 +16,12 @@
  *   const resources = cacheResources(store.resources, () => dataVersionMoved(), 50_000);
  *   await resources.get(tenantId, 'User', id); // SQLite once, then from memory until a write
  */
-import type { MemberRecord, ResourceRecord, ResourceStore } from '../store.ts';
+import { lookupSlice, userNameLookup } from '../resource-query.ts';
+import type { MemberRecord, ResourcePage, ResourceRecord, ResourceStore } from '../store.ts';
+
+/** A cached user's userName as the store folds it for lookups. */
+const folded = (record: ResourceRecord) =>
+  typeof record.data.userName === 'string' ? record.data.userName.toLowerCase() : undefined;
 
 const key = (...parts: string[]) => parts.join('\u0000');
 
@@ -48,11 +53,15 @@ export function cacheResources(
 ): ResourceStore {
   const records = bounded<ResourceRecord>(maxEntries);
   const groups = bounded<MemberRecord[]>(maxEntries);
+  // userName (folded) → id of the cached users: only a hint, checked against the cached
+  // record on every use (userName is unique per tenant, so a record holding it is the match).
+  const names = bounded<string>(maxEntries);
   let epoch = 0;
   const clear = () => {
     epoch++;
     records.map.clear();
     groups.map.clear();
+    names.map.clear();
   };
   const check = () => {
     if (externalChange()) clear();
@@ -75,8 +84,20 @@ export function cacheResources(
     if (epoch === mine + 1) keep?.(result);
     return result;
   }
-  const remember = (r: ResourceRecord, tenantId: string) =>
+  const remember = (r: ResourceRecord, tenantId: string) => {
     records.set(key(tenantId, r.kind, r.id), deepFreeze(r));
+    const name = r.kind === 'User' ? folded(r) : undefined;
+    if (name !== undefined) names.set(key(tenantId, name), r.id);
+  };
+  /** The cached answer to a `userName eq` lookup, when the cache can give it. */
+  const lookup = (tenantId: string, name: string, withGroups: boolean) => {
+    const id = names.map.get(key(tenantId, name));
+    const record = id === undefined ? undefined : records.map.get(key(tenantId, 'User', id));
+    if (!record || folded(record) !== name) return undefined;
+    if (!withGroups) return { record };
+    const list = groups.map.get(key(tenantId, record.id));
+    return list && { record, groups: list };
+  };
 
   return {
     ...base,
@@ -87,8 +108,30 @@ export function cacheResources(
       if (hit) return hit;
       const at = epoch;
       const record = await base.get(tenantId, kind, id);
-      if (record && at === epoch) records.set(k, deepFreeze(record));
+      if (record && at === epoch) remember(record, tenantId);
       return record;
+    },
+    async query(tenantId, kind, schema, query) {
+      check();
+      const name = userNameLookup(kind, schema, query);
+      if (name === undefined) return base.query(tenantId, kind, schema, query);
+      const withGroups = query.withGroups === true;
+      const hit = lookup(tenantId, name, withGroups);
+      if (hit) {
+        const records = lookupSlice(query, [hit.record]);
+        const page: ResourcePage = { totalResults: 1, records };
+        if (hit.groups) page.groups = new Map(records.map((r) => [r.id, hit.groups]));
+        return page;
+      }
+      const at = epoch;
+      const page = await base.query(tenantId, kind, schema, query);
+      if (at === epoch)
+        for (const record of page.records) {
+          remember(record, tenantId);
+          const list = page.groups?.get(record.id);
+          if (list) groups.set(key(tenantId, record.id), deepFreeze(list));
+        }
+      return page;
     },
     async groupsOf(tenantId, memberId) {
       check();
@@ -110,7 +153,7 @@ export function cacheResources(
       const at = epoch;
       const found = await base.getUserWithGroups(tenantId, id);
       if (found && at === epoch) {
-        records.set(recordKey, deepFreeze(found.record));
+        remember(found.record, tenantId);
         groups.set(groupsKey, deepFreeze(found.groups));
       }
       return found;
