@@ -33,7 +33,12 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   if (options.location !== ':memory:')
     mkdirSync(path.dirname(path.resolve(options.location)), { recursive: true });
   const database = openNodeSqlite({ location: options.location });
-  const db = new Kysely<Database>({ dialect: new FifoSqliteDialect({ database }) });
+  const db = new Kysely<Database>({
+    dialect: new FifoSqliteDialect(
+      { database },
+      { inTransaction: () => database.raw.isTransaction },
+    ),
+  });
   // Not `onMigrated?.(await …)`: optional chaining would skip the migration itself.
   const applied = await migrateToLatest(db as Kysely<unknown>, 'sqlite');
   options.onMigrated?.(applied);
