@@ -85,13 +85,22 @@ function write(
   return change ? deps.resources.changeMembers(tenantId, id, change, version) : record;
 }
 
+const hasDeltas = (plan: MemberDeltaPlan) =>
+  plan.add.length > 0 || plan.remove.length > 0 || plan.removeAll;
+
+/** Member deltas and nothing else, unconditionally: rows that commute with any other write. */
+const onlyDeltas = (plan: MemberDeltaPlan, options: ResourceOptions) =>
+  !plan.needsMembers &&
+  plan.otherOps.length === 0 &&
+  options.ifMatch === undefined &&
+  hasDeltas(plan);
+
 /** Member deltas as rows, the other operations on the data read without members. */
 function byDeltas(plan: MemberDeltaPlan): Step {
-  const hasDeltas = plan.add.length > 0 || plan.remove.length > 0 || plan.removeAll;
   const change = { add: plan.add, remove: plan.remove, removeAll: plan.removeAll };
   return async (deps, scope, id, options) => {
     const tenantId = scope.tenant.id;
-    if (plan.otherOps.length === 0 && options.ifMatch === undefined && hasDeltas) {
+    if (onlyDeltas(plan, options)) {
       // Members only: no read at all, one existence check and the row writes.
       return deps.resources.changeMembers(tenantId, id, change).catch(async (error: unknown) => {
         // Unknown member ids of a group that does not exist either: the group's 404 first.
@@ -105,7 +114,7 @@ function byDeltas(plan: MemberDeltaPlan): Step {
         ? applyPatchWithChanges(withId(record), plan.otherOps, groupSchema)
         : undefined;
     const data = patched?.changed ? storedData(patched.resource) : undefined;
-    return write(deps, tenantId, record, data, hasDeltas ? change : undefined);
+    return write(deps, tenantId, record, data, hasDeltas(plan) ? change : undefined);
   };
 }
 
@@ -129,22 +138,32 @@ function withMembers(operations: PatchOperation[]): Step {
   };
 }
 
+/**
+ * `serialize` runs work one at a time per group in this process (the service's keyed lock): a
+ * read-modify-write must see the previous write. Pure member deltas need no read and commute,
+ * so they skip it and concurrent additions to one group share a commit.
+ */
 export async function patchGroup(
   deps: ServiceDeps,
   scope: TenantScope,
   id: string,
   body: unknown,
   options: ResourceOptions,
+  serialize: <T>(work: () => Promise<T>) => Promise<T> = (work) => work(),
 ): Promise<ScimResult> {
   const operations = parsePatchRequest(body);
   const plan = planMemberDeltas(operations, groupSchema);
   const step = plan.needsMembers ? withMembers(operations) : byDeltas(plan);
   const strict = options.ifMatch !== undefined;
-  const record = await retryWrites({ attempts: deps.limits.writeAttempts, strict }, () =>
-    step(deps, scope, id, options),
-  ).catch((error: unknown) => {
-    throw toScimError(error) ?? error;
-  });
+  const run = () =>
+    retryWrites({ attempts: deps.limits.writeAttempts, strict }, () =>
+      step(deps, scope, id, options),
+    );
+  const record = await (onlyDeltas(plan, options) ? run() : serialize(run)).catch(
+    (error: unknown) => {
+      throw toScimError(error) ?? error;
+    },
+  );
   const representation =
     asksForAttributes(options) || preferredReturn(options) === 'representation';
   if (!representation) return { status: 204, etag: etagOf(record.version) };

@@ -69,11 +69,9 @@ export function createResourceService(deps: ServiceDeps): ResourceService {
       locked(scope, id, () => replaceResource(deps, scope, kind, id, body, options)),
     ),
     patch: checked((scope, kind, id, body, options) =>
-      locked(scope, id, () =>
-        kind === 'User'
-          ? patchUser(deps, scope, id, body, options)
-          : patchGroup(deps, scope, id, body, options),
-      ),
+      kind === 'User'
+        ? locked(scope, id, () => patchUser(deps, scope, id, body, options))
+        : patchGroup(deps, scope, id, body, options, (work) => locked(scope, id, work)),
     ),
     remove: checked((scope, kind, id, options) =>
       locked(scope, id, () => deleteResource(deps, scope, kind, id, options)),

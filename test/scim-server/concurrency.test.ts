@@ -73,6 +73,40 @@ describe('concurrent writes', () => {
     assert.equal(got.body.meta.version, 'W/"51"');
   });
 
+  it('member additions racing renames and removals of one group all land', async () => {
+    const h = await createHarness();
+    const users: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      users.push(
+        (await h.call('POST', '/Users', { body: { schemas: [coreUser], userName: `r${i}` } })).body
+          .id,
+      );
+    }
+    const group = (
+      await h.call('POST', '/Groups', {
+        body: { schemas: [coreGroup], displayName: 'G0', members: [{ value: users[0] }] },
+      })
+    ).body.id;
+    const patch = (Operations: unknown[]) =>
+      h.call('PATCH', `/Groups/${group}`, { body: { Operations } });
+    const answers = await Promise.all([
+      ...users.slice(1).map((value) => patch([{ op: 'Add', path: 'members', value: [{ value }] }])),
+      ...[1, 2, 3].map((n) => patch([{ op: 'Replace', path: 'displayName', value: `G${n}` }])),
+      patch([{ op: 'Remove', path: `members[value eq "${users[0]}"]` }]),
+      patch([
+        { op: 'Replace', path: 'externalId', value: 'ext' },
+        { op: 'Add', path: 'members', value: [{ value: users[0] }] },
+      ]),
+    ]);
+    assert.deepEqual(new Set(answers.map((a) => a.status)), new Set([204]));
+    const got = await h.call('GET', `/Groups/${group}`);
+    assert.equal(got.body.externalId, 'ext');
+    assert.match(got.body.displayName, /^G[123]$/);
+    // The removal and the re-addition of users[0] ran in some order; every other add landed.
+    const members = new Set(got.body.members.map((m: { value: string }) => m.value));
+    for (const id of users.slice(1)) assert.ok(members.has(id), id);
+  });
+
   it('20 concurrent PATCHes of different attributes of one user all land', async () => {
     const h = await createHarness();
     const id = (
