@@ -13,6 +13,7 @@ import { createKyselyStore } from '../kysely-store.ts';
 import { migrateToLatest } from '../migrations/index.ts';
 import type { Store } from '../store.ts';
 import { createTimeOrderedIds } from '../time-ordered-id.ts';
+import { openCheckpointer } from './checkpointer.ts';
 import { FifoSqliteDialect } from './fifo-dialect.ts';
 import { openNodeSqlite, writesInProcess } from './node-sqlite-database.ts';
 import { cacheResources } from './resource-cache.ts';
@@ -56,7 +57,15 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     externalChange,
     options.cacheEntries ?? 200_000,
   );
-  return { ...store, resources };
+  // Checkpoints in a worker thread; this connection's own only as a safety net (~400 MB WAL).
+  const checkpointer =
+    options.location === ':memory:' ? undefined : await openCheckpointer(options.location);
+  if (checkpointer) database.raw.exec('PRAGMA wal_autocheckpoint = 100000');
+  const close = async () => {
+    await store.close();
+    await checkpointer?.close();
+  };
+  return { ...store, resources, close };
 }
 
 /**

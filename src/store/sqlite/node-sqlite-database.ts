@@ -30,6 +30,7 @@ export function openNodeSqlite(
   // A checkpoint every ~40 MB of WAL instead of ~4 MB: on a 100,000-user file a PATCH's SQL
   // went from ~700 to ~400-500 µs wall. (mmap_size was tried too: mapped pages count in the
   // process's RSS, and the engine reading its whole directory went past its 512 MB budget.)
+  // The store moves checkpoints to a worker thread when it can (checkpointer.ts).
   db.exec('PRAGMA wal_autocheckpoint = 10000');
   db.function('scim_lower', { deterministic: true }, (value) =>
     typeof value === 'string' ? value.toLowerCase() : value,
