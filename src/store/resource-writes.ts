@@ -19,19 +19,25 @@ import {
 } from './resource-rows.ts';
 import type { MemberChange, ResourceKind, ResourceRecord } from './store.ts';
 
+/** The read of a resource's scim_values rows, compiled once per dialect. */
+const valueReads = compiledPerShape<{ attr: string; value: string; value_ci: string }>();
+
 /** Rewrites a resource's scim_values rows, unless they already are what `values` says. */
 async function writeValues(
+  context: StoreContext,
   db: Executor,
   tenantId: string,
   id: string,
   values: ReturnType<typeof indexedValues>['values'],
 ) {
-  const current = await db
-    .selectFrom('scim_values')
-    .select(['attr', 'value', 'value_ci'])
-    .where('tenant_id', '=', tenantId)
-    .where('resource_id', '=', id)
-    .execute();
+  const read = valueReads(context.dialect.name, (tenant, resource) =>
+    context.db
+      .selectFrom('scim_values')
+      .select(['attr', 'value', 'value_ci'])
+      .where('tenant_id', '=', tenant!)
+      .where('resource_id', '=', resource!),
+  );
+  const current = (await db.executeQuery(read(tenantId, id))).rows;
   // A PATCH of `title` leaves emails alone: reading the rows is cheaper than rewriting them.
   const text = (rows: { attr: string; value: string }[]) =>
     rows
@@ -233,7 +239,7 @@ export async function replaceResource(
       const compiled = update(...values, now, JSON.stringify(data), ...where);
       const [row] = (await trx.executeQuery(compiled)).rows;
       if (!row) throw await missedWrite(trx, tenantId, kind, id, ifVersion);
-      await writeValues(trx, tenantId, id, index.values);
+      await writeValues(context, trx, tenantId, id, index.values);
       // A group's data and member deltas in one transaction: a PATCH applies whole or not at all.
       if (members && kind === 'Group')
         await writeMemberRows(trx, context.dialect.name, tenantId, id, members);
