@@ -51,6 +51,7 @@ export function createScimApp(deps: ScimAppDeps): Hono<ScimEnv> {
   const metrics: ScimMetrics = createScimMetrics(deps.registry ?? new Registry());
   const service = createResourceService({
     resources: store.resources,
+    groupCommit: store.dialect === 'sqlite',
     limits,
     memo: createRepresentMemo(),
   });

@@ -141,7 +141,9 @@ function withMembers(operations: PatchOperation[]): Step {
 /**
  * `serialize` runs work one at a time per group in this process (the service's keyed lock): a
  * read-modify-write must see the previous write. Pure member deltas need no read and commute,
- * so they skip it and concurrent additions to one group share a commit.
+ * so where transactions share commits (`groupCommit`) they skip it and concurrent additions to
+ * one group share a commit; on PostgreSQL they queue here rather than on the group row's lock
+ * (without the queue: p99 98 -> 174 ms for 50 clients adding to one group).
  */
 export async function patchGroup(
   deps: ServiceDeps,
@@ -159,11 +161,10 @@ export async function patchGroup(
     retryWrites({ attempts: deps.limits.writeAttempts, strict }, () =>
       step(deps, scope, id, options),
     );
-  const record = await (onlyDeltas(plan, options) ? run() : serialize(run)).catch(
-    (error: unknown) => {
-      throw toScimError(error) ?? error;
-    },
-  );
+  const unqueued = deps.groupCommit === true && onlyDeltas(plan, options);
+  const record = await (unqueued ? run() : serialize(run)).catch((error: unknown) => {
+    throw toScimError(error) ?? error;
+  });
   const representation =
     asksForAttributes(options) || preferredReturn(options) === 'representation';
   if (!representation) return { status: 204, etag: etagOf(record.version) };

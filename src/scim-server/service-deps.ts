@@ -11,4 +11,9 @@ export interface ServiceDeps {
   limits: ScimLimits;
   /** Serialised GET answers of unchanged records (represent-memo.ts). */
   memo?: RepresentMemo;
+  /**
+   * The store's concurrent transactions share a COMMIT (SQLite's group commit), so writes that
+   * commute gain from running at once; on PostgreSQL they would queue on the row's lock.
+   */
+  groupCommit?: boolean;
 }
