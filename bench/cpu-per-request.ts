@@ -6,7 +6,9 @@
  * CPU time from /proc before and after.
  *
  *   node bench/cpu-per-request.ts [--users N] [--requests N] [--connections N] [--db FILE]
- *     [--only NAME] [--server-flags "--cpu-prof --cpu-prof-dir=DIR"]
+ *     [--database-url URL] [--only NAME] [--server-flags="--cpu-prof --cpu-prof-dir=DIR"]
+ * With --database-url the server runs on that PostgreSQL database, seeded on first use (its
+ * ids are kept beside the SQLite file's, keyed by the URL's database name).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,6 +25,7 @@ const { values } = parseArgs({
     requests: { type: 'string', default: '20000' },
     connections: { type: 'string', default: '50' },
     db: { type: 'string' },
+    'database-url': { type: 'string' },
     only: { type: 'string' },
     'server-flags': { type: 'string', default: '' },
   },
@@ -30,11 +33,16 @@ const { values } = parseArgs({
 const users = Number(values.users);
 const amount = Number(values.requests);
 const file = values.db ?? path.join(tmpdir(), `roster-cpu-bench-${users}.db`);
+const databaseUrl = values['database-url'];
+const storeUrl = databaseUrl ?? `sqlite:${file}`;
+const sidecar = databaseUrl
+  ? `${file}.${new URL(databaseUrl).pathname.slice(1) || 'postgres'}.json`
+  : `${file}.json`;
 
 async function seeded(): Promise<Seeded> {
-  const sidecar = `${file}.json`;
-  if (existsSync(file) && existsSync(sidecar)) return JSON.parse(readFileSync(sidecar, 'utf8'));
-  const store = await openStore(`sqlite:${file}`);
+  if ((databaseUrl || existsSync(file)) && existsSync(sidecar))
+    return JSON.parse(readFileSync(sidecar, 'utf8'));
+  const store = await openStore(storeUrl);
   const result = await seedTenant(store, 'bench', users, 20000, console.log);
   await store.close();
   writeFileSync(sidecar, JSON.stringify(result));
@@ -101,7 +109,7 @@ await measure('warm-up', ceiling, () => ({ path: '/' }));
 await measure('ceiling (node:http hello world)', ceiling, () => ({ path: '/' }));
 await ceiling.stop();
 
-const roster = await start('roster', `sqlite:${file}`);
+const roster = await start('roster', storeUrl);
 const auth = { authorization: `Bearer ${data.token}`, 'content-type': 'application/scim+json' };
 const base = `/scim/v2/${data.tenant}`;
 const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
