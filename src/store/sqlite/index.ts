@@ -14,7 +14,7 @@ import { migrateToLatest } from '../migrations/index.ts';
 import type { Store } from '../store.ts';
 import { createTimeOrderedIds } from '../time-ordered-id.ts';
 import { openCheckpointer } from './checkpointer.ts';
-import { FifoSqliteDialect } from './fifo-dialect.ts';
+import { GroupCommitSqliteDialect } from './group-commit-dialect.ts';
 import { openNodeSqlite, writesInProcess } from './node-sqlite-database.ts';
 import { cacheResources } from './resource-cache.ts';
 import { sqliteDialect } from './sqlite-dialect.ts';
@@ -35,7 +35,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     mkdirSync(path.dirname(path.resolve(options.location)), { recursive: true });
   const database = openNodeSqlite({ location: options.location });
   const db = new Kysely<Database>({
-    dialect: new FifoSqliteDialect(
+    dialect: new GroupCommitSqliteDialect(
       { database },
       { inTransaction: () => database.raw.isTransaction },
     ),

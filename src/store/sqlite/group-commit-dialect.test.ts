@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Kysely, sql } from 'kysely';
 import { createUserSchema } from '../../scim/index.ts';
-import { FifoLock, FifoSqliteDialect } from './fifo-dialect.ts';
+import { FifoLock, GroupCommitSqliteDialect } from './group-commit-dialect.ts';
 import { openSqliteStore } from './index.ts';
 import { openNodeSqlite } from './node-sqlite-database.ts';
 
@@ -43,7 +43,7 @@ function open() {
     if (/^commit$/i.test(text)) counted.commits++;
     return prepare(text);
   };
-  const dialect = new FifoSqliteDialect(
+  const dialect = new GroupCommitSqliteDialect(
     { database },
     { inTransaction: () => database.raw.isTransaction },
   );

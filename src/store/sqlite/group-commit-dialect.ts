@@ -1,6 +1,6 @@
 /**
  * Kysely's SqliteDialect with a first-come, first-served lock on its one connection, and
- * group commit: transactions that queue up while one runs share a single COMMIT.
+ * group commit: transactions that start in the same turn of the event loop share one COMMIT.
  *
  * The lock: Kysely guards a single-connection dialect with a mutex whose waiters all await one
  * promise, so every release wakes every waiter (~50 wake-ups per transaction with 50 SCIM
@@ -11,12 +11,14 @@
  * start before it commits run inside SAVEPOINTs of it; it commits at the end of the event
  * loop's turn (the requests read in the same turn join it), or at once past `maxGroup`
  * transactions or `maxGroupMs`. A transaction that fails rolls back to its savepoint (the
- * first one: the outer transaction, which holds only its work), leaving the others alone. Nothing done inside
- * a group is answered before the group's COMMIT has succeeded: each transaction's commit, and
- * each statement run on the connection meanwhile (reads included), waits for it, and fails
- * with it. So no caller ever sees or reports a write that did not reach the database.
+ * first one: the outer transaction, which holds only its work), leaving the others alone.
+ * Nothing done inside a group is answered before the group's COMMIT has succeeded: each
+ * transaction's commit, and each statement run on the connection meanwhile (reads included),
+ * waits for it and fails with it, so no caller sees or reports a write that did not reach the
+ * database. (A transaction must not wait, while it runs, for another write started before it:
+ * that write is answered only after the COMMIT this transaction holds up.)
  *
- * Example: new Kysely<Database>({ dialect: new FifoSqliteDialect({ database }, { inTransaction }) })
+ * Example: new Kysely<Database>({ dialect: new GroupCommitSqliteDialect({ database }, { inTransaction }) })
  */
 import {
   CompiledQuery,
@@ -263,7 +265,7 @@ class LockedByDriverAdapter extends SqliteAdapter {
   }
 }
 
-export class FifoSqliteDialect extends SqliteDialect {
+export class GroupCommitSqliteDialect extends SqliteDialect {
   readonly #options: GroupCommitOptions;
 
   constructor(config: SqliteDialectConfig, options: GroupCommitOptions) {
