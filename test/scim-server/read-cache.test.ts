@@ -17,7 +17,15 @@ for (const database of databases) {
       const ann = await h.call('POST', '/Users', {
         body: { schemas: [coreUser], userName: 'ann' },
       });
-      const get = () => h.call('GET', `/Users/${ann.body.id}`);
+      // Every GET also asks the userName lookup, which must list the very same representation.
+      const get = async () => {
+        const one = await h.call('GET', `/Users/${ann.body.id}`);
+        const listed = await h.call('GET', '/Users?filter=userName%20eq%20%22ann%22');
+        assert.equal(listed.status, 200);
+        assert.deepEqual(listed.body.Resources, one.status === 200 ? [one.body] : []);
+        assert.equal(listed.body.itemsPerPage, one.status === 200 ? 1 : 0);
+        return one;
+      };
       const first = await get();
       assert.equal(first.text, (await get()).text, 'the same answer while nothing changed');
       assert.equal(first.body.groups, undefined);
