@@ -16,7 +16,7 @@ import {
   projectResource,
   type ScimResource,
 } from '../scim/index.ts';
-import type { MemberRecord, ResourceRecord, ResourceStore } from '../store/store.ts';
+import type { MemberRecord, ResourceKind, ResourceRecord, ResourceStore } from '../store/store.ts';
 import { etagOf } from './etag.ts';
 import { endpointOf, schemaOf } from './tenant-schemas.ts';
 import type { TenantScope } from './tenant-scope.ts';
@@ -36,6 +36,10 @@ const reference = (baseUrl: string, m: MemberRecord) => ({
   $ref: locationOf(baseUrl, m.type, m.value),
   ...(m.display !== undefined && { display: m.display }),
 });
+
+/** Whether the answer for a `kind` resource under `projection` shows a user's `groups`. */
+export const showsGroups = (scope: TenantScope, kind: ResourceKind, projection: Projection) =>
+  kind === 'User' && scope.profile.groups && needsAttribute(projection, 'groups');
 
 /** The response representation of `record` under `projection`. */
 export async function represent(
@@ -63,7 +67,7 @@ export async function represent(
     const members = preloaded.members ?? (await resources.members(scope.tenant.id, record.id));
     full.members = members.map((m) => ({ ...reference(baseUrl, m), type: m.type }));
   }
-  if (record.kind === 'User' && scope.profile.groups && needsAttribute(projection, 'groups')) {
+  if (showsGroups(scope, record.kind, projection)) {
     const groups = preloaded.groups ?? (await resources.groupsOf(scope.tenant.id, record.id));
     full.groups = groups.map((g) => ({ ...reference(baseUrl, g), type: 'direct' }));
   }

@@ -11,7 +11,7 @@ import type { MemberRecord, ResourceKind, ResourceRecord } from '../store/store.
 import { etagOf, matchesEtags } from './etag.ts';
 import { notFound } from './http-error.ts';
 import { type ListParams, parseListQuery } from './list-query.ts';
-import { locationOf, represent } from './represent.ts';
+import { locationOf, represent, showsGroups } from './represent.ts';
 import { projectionFor, type ResourceOptions } from './resource-options.ts';
 import type { ScimResult } from './scim-response.ts';
 import type { ServiceDeps } from './service-deps.ts';
@@ -33,7 +33,7 @@ export async function readForAnswer(
   id: string,
   projection: Projection,
 ): Promise<{ record?: ResourceRecord; groups?: MemberRecord[] }> {
-  if (kind === 'User' && scope.profile.groups && needsAttribute(projection, 'groups')) {
+  if (showsGroups(scope, kind, projection)) {
     const found = await deps.resources.getUserWithGroups(scope.tenant.id, id);
     return { record: found?.record, groups: found?.groups };
   }
@@ -76,8 +76,7 @@ export async function listResources(
   params: ListParams,
 ): Promise<ScimResult> {
   const { query, projection } = parseListQuery(params, schemaOf(kind), deps.limits);
-  query.withGroups =
-    kind === 'User' && scope.profile.groups && needsAttribute(projection, 'groups');
+  query.withGroups = showsGroups(scope, kind, projection);
   const page = await deps.resources.query(scope.tenant.id, kind, schemaOf(kind), query);
   const resources = await Promise.all(
     page.records.map((record) => {

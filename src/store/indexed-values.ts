@@ -79,6 +79,9 @@ const asText = (value: unknown): string | null =>
       ? String(value)
       : null;
 
+/** How a userName is folded into user_name_ci: lookups by userName must fold the same way. */
+export const foldUserName = (userName: string) => userName.toLowerCase();
+
 export function indexedValues(data: ScimResource, schema: ResourceSchema): IndexedColumns {
   const text = (key: string) => asText(getKey(data, key));
   const userName = schema.resolve({ name: 'userName' })?.inCore ? text('userName') : null;
@@ -99,7 +102,7 @@ export function indexedValues(data: ScimResource, schema: ResourceSchema): Index
     }
   }
   return {
-    userNameCi: userName === null ? null : userName.toLowerCase(),
+    userNameCi: userName === null ? null : foldUserName(userName),
     externalId: text('externalId'),
     displayName,
     displayNameCi: displayName === null ? null : displayName.toLowerCase(),

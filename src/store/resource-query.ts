@@ -16,6 +16,7 @@ import {
 import { compiledOnce, readRows } from './compiled-once.ts';
 import type { StoreContext } from './context.ts';
 import { compileFilterSql } from './filter-sql.ts';
+import { foldUserName } from './indexed-values.ts';
 import { groupsColumn, groupsOfRow } from './member-queries.ts';
 import { type ResourceRow, resourceColumns, toRecord } from './resource-rows.ts';
 import type { ResourceKind, ResourcePage, ResourceQuery } from './store.ts';
@@ -118,7 +119,7 @@ function uniqueMatch(kind: ResourceKind, schema: ResourceSchema, query: Resource
 
 /**
  * The folded name when the filter is `userName eq "<string>"` on Users, the lookup Entra and
- * Okta send before every create; filter-sql.ts folds it the same way for user_name_ci.
+ * Okta send before every create, folded as user_name_ci is.
  */
 export function userNameLookup(
   kind: ResourceKind,
@@ -128,7 +129,7 @@ export function userNameLookup(
   const filter = query.filter;
   if (query.cursor !== undefined || !uniqueMatch(kind, schema, query)) return undefined;
   return filter?.kind === 'compare' && typeof filter.value === 'string'
-    ? filter.value.toLowerCase()
+    ? foldUserName(filter.value)
     : undefined;
 }
 

@@ -11,6 +11,7 @@ import {
   createHarness,
   createLogRecorder,
   enterpriseUser,
+  type Harness,
 } from './support.ts';
 
 const attributes: [string, unknown][] = [
@@ -44,16 +45,20 @@ const read = (resource: Record<string, unknown>, path: string): unknown => {
   return sub === undefined ? resource[name] : (resource[name] as Record<string, unknown>)?.[sub];
 };
 
+/** Creates `count` users named `${prefix}0`… one after the other; their ids in order. */
+async function createUsers(h: Harness, prefix: string, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const body = { schemas: [coreUser], userName: `${prefix}${i}` };
+    ids.push((await h.call('POST', '/Users', { body })).body.id);
+  }
+  return ids;
+}
+
 describe('concurrent writes', () => {
   it('50 concurrent PATCHes adding different members to one group all land', async () => {
     const h = await createHarness();
-    const users: string[] = [];
-    for (let i = 0; i < 50; i++) {
-      users.push(
-        (await h.call('POST', '/Users', { body: { schemas: [coreUser], userName: `m${i}` } })).body
-          .id,
-      );
-    }
+    const users = await createUsers(h, 'm', 50);
     const group = (
       await h.call('POST', '/Groups', { body: { schemas: [coreGroup], displayName: 'G' } })
     ).body.id;
@@ -75,13 +80,7 @@ describe('concurrent writes', () => {
 
   it('member additions racing renames and removals of one group all land', async () => {
     const h = await createHarness();
-    const users: string[] = [];
-    for (let i = 0; i < 30; i++) {
-      users.push(
-        (await h.call('POST', '/Users', { body: { schemas: [coreUser], userName: `r${i}` } })).body
-          .id,
-      );
-    }
+    const users = await createUsers(h, 'r', 30);
     const group = (
       await h.call('POST', '/Groups', {
         body: { schemas: [coreGroup], displayName: 'G0', members: [{ value: users[0] }] },

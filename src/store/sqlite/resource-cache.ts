@@ -16,12 +16,13 @@
  *   const resources = cacheResources(store.resources, () => dataVersionMoved(), 50_000);
  *   await resources.get(tenantId, 'User', id); // SQLite once, then from memory until a write
  */
+import { foldUserName } from '../indexed-values.ts';
 import { lookupSlice, userNameLookup } from '../resource-query.ts';
 import type { MemberRecord, ResourcePage, ResourceRecord, ResourceStore } from '../store.ts';
 
 /** A cached user's userName as the store folds it for lookups. */
 const folded = (record: ResourceRecord) =>
-  typeof record.data.userName === 'string' ? record.data.userName.toLowerCase() : undefined;
+  typeof record.data.userName === 'string' ? foldUserName(record.data.userName) : undefined;
 
 const key = (...parts: string[]) => parts.join('\u0000');
 
