@@ -9,7 +9,7 @@
  *   applyPatch(user, ops, users) → { ...user, active: false }
  */
 import { ScimError } from '../errors.ts';
-import type { ScimResource } from '../resource/types.ts';
+import { cloneJson, type ScimResource } from '../resource/types.ts';
 import type { ResourceSchema } from '../schema/resource-schema.ts';
 import { applyOperation } from './apply-operation.ts';
 import { diffMembers } from './member-changes.ts';
@@ -33,7 +33,7 @@ export function applyPatchWithChanges(
   operations: readonly PatchOperation[],
   schema: ResourceSchema,
 ): PatchResult {
-  const work = structuredClone(resource);
+  const work = cloneJson(resource);
   const context: PatchContext = { schema, touchedSchemas: new Set() };
   operations.forEach((operation, i) => {
     try {

@@ -19,7 +19,7 @@ import {
   planAttribute,
 } from './projection.ts';
 import { getKey } from './read.ts';
-import { isPlainObject, type ScimResource } from './types.ts';
+import { cloneJson, isPlainObject, type ScimResource } from './types.ts';
 
 /** The response representation of `resource`; `request` may be compiled already. */
 export function projectResource(
@@ -80,8 +80,7 @@ function copyAttributes(
 }
 
 /** A copy that shares nothing with the input; primitives are immutable, so they need none. */
-const copy = (value: unknown) =>
-  typeof value === 'object' && value !== null ? structuredClone(value) : value;
+const copy = cloneJson;
 
 function projectValue(definition: AttributeDefinition, raw: unknown, plan: AttributePlan): unknown {
   if (definition.type !== 'complex' || !definition.subAttributes) return copy(raw);
