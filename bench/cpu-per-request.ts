@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { processCpuMicros } from './process-cpu.ts';
 import { type Seeded, seedTenant } from './seed.ts';
 import { openStore } from './store-url.ts';
 
@@ -48,11 +49,6 @@ async function seeded(): Promise<Seeded> {
   writeFileSync(sidecar, JSON.stringify(result));
   return result;
 }
-
-const ticks = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks (1/100 s)
-};
 
 async function start(...args: string[]) {
   const flags = values['server-flags']!.split(' ').filter(Boolean);
@@ -87,7 +83,7 @@ async function measure(
   next: () => Req,
   headers = {},
 ) {
-  const before = ticks(server.pid);
+  const before = processCpuMicros(server.pid);
   const started = performance.now();
   const result = await autocannon({
     url: `http://127.0.0.1:${server.port}`,
@@ -95,7 +91,7 @@ async function measure(
     amount,
     requests: [{ setupRequest: (req) => ({ ...req, ...next(), headers: { ...headers } }) }],
   });
-  const cpu = (ticks(server.pid) - before) * 10_000; // µs
+  const cpu = processCpuMicros(server.pid) - before;
   const wall = performance.now() - started;
   console.log(
     `${name.padEnd(40)} ${(cpu / amount).toFixed(0).padStart(5)} µs CPU/request  ${Math.round((amount / wall) * 1000)} req/s  p99 ${result.latency.p99} ms  non-2xx ${result.non2xx + result.errors}`,

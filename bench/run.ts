@@ -1,6 +1,9 @@
 /**
  * `npm run bench`: Roster's app side under load on loopback, as ratios to a raw node:http
- * hello-world measured in the same run (the ceiling), so machines of any speed compare.
+ * hello-world measured in the same run (the ceiling), so machines of any speed compare. Each
+ * scenario also shows the server process's CPU time per request (steadier than req/s on a shared
+ * machine) and, for the two reads, the share of requests that asked for a user no earlier read
+ * of the run had asked for: those cannot be answered from the server's read cache.
  * Options: --duration S (per scenario, default 10), --connections N (50), --users N (100000),
  * --scale N (users for the filter-scaling check, default 1000000; 0 skips it),
  * --database-url URL (also run on PostgreSQL and print both side by side),
@@ -22,6 +25,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { measureDirectoryImport } from './directory-import.ts';
+import { processCpuMicros } from './process-cpu.ts';
 import { formatProvisioningResult, type ProvisioningBenchResult } from './provisioning.ts';
 import { measureFilterScaling } from './scaling.ts';
 import { type Seeded, seedTenant } from './seed.ts';
@@ -62,12 +66,16 @@ interface Result {
   rps: number;
   p99: number;
   errors: number;
+  /** The server process's CPU time per request (user + system), µs. */
+  cpuMicros?: number;
+  /** Of the requests, the share that read a user no earlier request of the run had read. */
+  firstReads?: number;
   target?: number;
 }
 
 async function startServer(
   ...args: string[]
-): Promise<{ port: number; stop: () => Promise<void> }> {
+): Promise<{ port: number; pid: number; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [path.join(import.meta.dirname, 'servers.ts'), ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -80,6 +88,7 @@ async function startServer(
   });
   return {
     port,
+    pid: child.pid!,
     stop: () =>
       new Promise((resolve) => {
         child.on('exit', () => resolve());
@@ -97,12 +106,13 @@ type Request = {
 
 async function load(
   name: string,
-  port: number,
+  server: { port: number; pid: number },
   next: () => Request,
   headers: Record<string, string> = {},
 ): Promise<Result> {
+  const cpuBefore = processCpuMicros(server.pid);
   const result = await autocannon({
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${server.port}`,
     connections,
     duration,
     requests: [
@@ -115,28 +125,48 @@ async function load(
     ],
   });
   const errors = result.errors + result.non2xx;
-  return { name, rps: result.requests.average, p99: result.latency.p99, errors };
+  const cpuMicros = (processCpuMicros(server.pid) - cpuBefore) / Math.max(1, result.requests.total);
+  return { name, rps: result.requests.average, p99: result.latency.p99, errors, cpuMicros };
 }
 
 function scenarios(seeded: Seeded) {
   const auth = { authorization: `Bearer ${seeded.token}`, 'content-type': 'application/scim+json' };
   const base = `/scim/v2/${seeded.tenant}`;
   const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
+  // Which users (by seed number; userIds[i] is user i) the read scenarios asked for: a read
+  // of a user no earlier read of the run asked for cannot come from the server's read cache.
+  const read = new Set<number>();
+  let reads = 0;
+  let firsts = 0;
+  const reading = () => {
+    const user = Math.floor(Math.random() * userCount);
+    reads++;
+    if (!read.has(user)) firsts++;
+    read.add(user);
+    return user;
+  };
   let posted = 0;
   let spare = 0;
   return {
     auth,
+    /** Of the reads since the last call, the share that were a user's first in the run. */
+    firstReads: () => {
+      const share = reads === 0 ? undefined : firsts / reads;
+      reads = 0;
+      firsts = 0;
+      return share;
+    },
     list: [
       {
         name: 'GET /Users/{id}',
         target: 0.4,
-        next: () => ({ path: `${base}/Users/${pick(seeded.userIds)}` }),
+        next: () => ({ path: `${base}/Users/${seeded.userIds[reading()]}` }),
       },
       {
         name: 'GET /Users?filter=userName eq',
         target: 0.4,
         next: () => ({
-          path: `${base}/Users?filter=${encodeURIComponent(`userName eq "user${Math.floor(Math.random() * userCount)}@bench.test"`)}`,
+          path: `${base}/Users?filter=${encodeURIComponent(`userName eq "user${reading()}@bench.test"`)}`,
         }),
       },
       {
@@ -213,17 +243,23 @@ async function runBackend(name: string, storeUrl: string, ceiling: number) {
   if (scaleCount > 0) scaling = await measureFilterScaling(store, scaleCount, log);
   await store.close();
   const server = await startServer('roster', storeUrl);
-  const { auth, list } = scenarios(seeded);
+  const { auth, list, firstReads } = scenarios(seeded);
   const results: Result[] = [];
-  await load('warm-up', server.port, list[0]!.next, auth);
+  await load('warm-up', server, list[0]!.next, auth);
+  firstReads();
   for (const scenario of list) {
-    const result = {
-      ...(await load(scenario.name, server.port, scenario.next, auth)),
+    const result: Result = {
+      ...(await load(scenario.name, server, scenario.next, auth)),
+      firstReads: firstReads(),
       target: scenario.target,
     };
     results.push(result);
+    const first =
+      result.firstReads === undefined
+        ? ''
+        : `, ${(result.firstReads * 100).toFixed(0)}% first reads of a user`;
     log(
-      `  ${scenario.name}: ${Math.round(result.rps)} req/s (${((result.rps / ceiling) * 100).toFixed(0)}% of ceiling), p99 ${result.p99} ms${result.errors ? `, ${result.errors} errors` : ''}`,
+      `  ${scenario.name}: ${Math.round(result.rps)} req/s (${((result.rps / ceiling) * 100).toFixed(0)}% of ceiling), p99 ${result.p99} ms, server CPU ${result.cpuMicros!.toFixed(0)} µs/request${first}${result.errors ? `, ${result.errors} errors` : ''}`,
     );
   }
   await server.stop();
@@ -231,13 +267,13 @@ async function runBackend(name: string, storeUrl: string, ceiling: number) {
 }
 
 const ceilingServer = await startServer('ceiling');
-await load('warm-up', ceilingServer.port, () => ({ path: '/' }));
-const ceilingResult = await load('node:http hello world', ceilingServer.port, () => ({
+await load('warm-up', ceilingServer, () => ({ path: '/' }));
+const ceilingResult = await load('node:http hello world', ceilingServer, () => ({
   path: '/',
 }));
 await ceilingServer.stop();
 log(
-  `ceiling (raw node:http): ${Math.round(ceilingResult.rps)} req/s, p99 ${ceilingResult.p99} ms, ${connections} connections, ${duration} s per scenario`,
+  `ceiling (raw node:http): ${Math.round(ceilingResult.rps)} req/s, p99 ${ceilingResult.p99} ms, server CPU ${ceilingResult.cpuMicros!.toFixed(0)} µs/request, ${connections} connections, ${duration} s per scenario`,
 );
 
 const dir = mkdtempSync(path.join(tmpdir(), 'roster-bench-'));
@@ -264,6 +300,7 @@ const header = [
     `${o.backend} req/s`,
     `${o.backend} ×ceiling`,
     `${o.backend} p99 ms`,
+    `${o.backend} CPU µs`,
   ]),
   'target',
 ];
@@ -271,7 +308,12 @@ const rows = outcomes[0]!.results.map((r, i) => [
   r.name,
   ...outcomes.flatMap((o) => {
     const x = o.results[i]!;
-    return [String(Math.round(x.rps)), (x.rps / ceilingResult.rps).toFixed(2), String(x.p99)];
+    return [
+      String(Math.round(x.rps)),
+      (x.rps / ceilingResult.rps).toFixed(2),
+      String(x.p99),
+      x.cpuMicros!.toFixed(0),
+    ];
   }),
   `≥ ${r.target!.toFixed(2)}, p99 < 20`,
 ]);
