@@ -41,21 +41,12 @@ export function createGroupsOf(context: StoreContext) {
   const query = compiledOnce(
     context.db,
     (tenantId: string, memberId: string) =>
-      context.db
-        .selectFrom('scim_members as m')
-        .innerJoin('scim_resources as g', (join) =>
-          join.onRef('g.tenant_id', '=', 'm.tenant_id').onRef('g.id', '=', 'm.group_id'),
-        )
-        .select(['m.group_id', 'g.display_name'])
-        .where('m.tenant_id', '=', tenantId)
-        .where('m.member_id', '=', memberId)
-        .orderBy('m.group_id'),
-
+      context.db.selectNoFrom(groupPairs(context, tenantId, memberId).as('groups')),
     context.readNow,
   );
   return async (tenantId: string, memberId: string): Promise<MemberRecord[]> => {
-    const rows = await query(tenantId, memberId);
-    return rows.map((row) => withDisplay({ value: row.group_id, type: 'Group' }, row.display_name));
+    const [row] = await query(tenantId, memberId);
+    return row ? groupsOfRow(row) : [];
   };
 }
 
@@ -84,10 +75,11 @@ export function createGetUserWithGroups(context: StoreContext) {
 }
 
 /**
- * A select item: the groups of the user in row `r` (alias `r` of scim_resources), as JSON
- * pairs [id, displayName] in id order, in column `groups`. Read back with groupsOfRow.
+ * The groups that list member `memberId` of tenant `tenantId` (each a value or an SQL
+ * reference) as one JSON array of [id, displayName] pairs in id order: the one shape of a
+ * user's derived groups, read back with groupsOfRow.
  */
-export const groupsColumn = (context: StoreContext) => {
+const groupPairs = (context: StoreContext, tenantId: unknown, memberId: unknown) => {
   const pairs = context.dialect.pairsArray(
     sql.ref('m.group_id'),
     sql.ref('g.display_name'),
@@ -96,8 +88,12 @@ export const groupsColumn = (context: StoreContext) => {
   return sql<unknown>`(SELECT ${pairs}
     FROM scim_members AS m
     INNER JOIN scim_resources AS g ON g.tenant_id = m.tenant_id AND g.id = m.group_id
-    WHERE m.tenant_id = r.tenant_id AND m.member_id = r.id)`.as('groups');
+    WHERE m.tenant_id = ${tenantId} AND m.member_id = ${memberId})`;
 };
+
+/** A select item: the groups of the user in row `r` (alias `r` of scim_resources), as `groups`. */
+export const groupsColumn = (context: StoreContext) =>
+  groupPairs(context, sql.ref('r.tenant_id'), sql.ref('r.id')).as('groups');
 
 /** The `groups` column of groupsColumn as the user's derived groups. */
 export function groupsOfRow(row: { groups?: unknown }): MemberRecord[] {
