@@ -19,11 +19,15 @@ export interface IndexedValue {
   valueCi: string;
 }
 
-export interface IndexedColumns {
+/** The values of scim_resources' own indexed columns. */
+export interface IndexedColumnValues {
   userNameCi: string | null;
   externalId: string | null;
   displayName: string | null;
   displayNameCi: string | null;
+}
+
+export interface IndexedColumns extends IndexedColumnValues {
   values: IndexedValue[];
 }
 
@@ -82,10 +86,23 @@ const asText = (value: unknown): string | null =>
 /** How a userName is folded into user_name_ci: lookups by userName must fold the same way. */
 export const foldUserName = (userName: string) => userName.toLowerCase();
 
-export function indexedValues(data: ScimResource, schema: ResourceSchema): IndexedColumns {
+/** The indexed columns alone, without the scim_values rows (a cheap before/after compare). */
+export function indexedColumnValues(
+  data: ScimResource,
+  schema: ResourceSchema,
+): IndexedColumnValues {
   const text = (key: string) => asText(getKey(data, key));
   const userName = schema.resolve({ name: 'userName' })?.inCore ? text('userName') : null;
   const displayName = text('displayName');
+  return {
+    userNameCi: userName === null ? null : foldUserName(userName),
+    externalId: text('externalId'),
+    displayName,
+    displayNameCi: displayName === null ? null : displayName.toLowerCase(),
+  };
+}
+
+export function indexedValues(data: ScimResource, schema: ResourceSchema): IndexedColumns {
   const values: IndexedValue[] = [];
   for (const attribute of indexedAttributes(schema)) {
     const resolved = schema.resolve({
@@ -101,11 +118,5 @@ export function indexedValues(data: ScimResource, schema: ResourceSchema): Index
       if (value !== null) values.push({ attr: key, value, valueCi: value.toLowerCase() });
     }
   }
-  return {
-    userNameCi: userName === null ? null : foldUserName(userName),
-    externalId: text('externalId'),
-    displayName,
-    displayNameCi: displayName === null ? null : displayName.toLowerCase(),
-    values,
-  };
+  return { ...indexedColumnValues(data, schema), values };
 }

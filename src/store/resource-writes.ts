@@ -7,7 +7,7 @@
 import type { ResourceSchema, ScimResource } from '../scim/index.ts';
 import { compiledOnce, compiledPerShape } from './compiled-once.ts';
 import { type StoreContext, translating } from './context.ts';
-import { indexedValues } from './indexed-values.ts';
+import { type IndexedColumnValues, indexedColumnValues, indexedValues } from './indexed-values.ts';
 import { insertMany } from './insert-many.ts';
 import { writeMemberRows } from './member-rows.ts';
 import {
@@ -202,7 +202,7 @@ function updateStatement(
 type IndexedColumns = ReturnType<typeof indexedColumns>;
 
 /** The indexed columns of scim_resources, as written for `data`. */
-function indexedColumns(kind: ResourceKind, index: ReturnType<typeof indexedValues>) {
+function indexedColumns(kind: ResourceKind, index: IndexedColumnValues) {
   return {
     user_name_ci: kind === 'User' ? index.userNameCi : null,
     external_id: index.externalId,
@@ -226,7 +226,7 @@ export async function replaceResource(
   const columns: Partial<IndexedColumns> = indexedColumns(kind, index);
   // The version check below guarantees the row still holds what `previous` says.
   if (previous && ifVersion !== undefined) {
-    const before = indexedColumns(kind, indexedValues(previous, schema));
+    const before = indexedColumns(kind, indexedColumnValues(previous, schema));
     for (const name of Object.keys(before) as (keyof typeof before)[])
       if (before[name] === columns[name]) delete columns[name];
   }
