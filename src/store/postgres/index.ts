@@ -12,6 +12,7 @@ import { migrateToLatest } from '../migrations/index.ts';
 import type { Store } from '../store.ts';
 import { createTimeOrderedIds } from '../time-ordered-id.ts';
 import { postgresDialect } from './postgres-dialect.ts';
+import { preparingClient } from './preparing-client.ts';
 
 export interface PostgresStoreOptions {
   connectionString: string;
@@ -32,6 +33,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.poolSize ?? 10,
+    Client: preparingClient(),
   });
   // Timestamps without a zone are UTC, as RFC 7643 dateTimes are read everywhere else.
   pool.on('connect', (client) => {
