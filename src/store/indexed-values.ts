@@ -86,11 +86,8 @@ const asText = (value: unknown): string | null =>
 /** How a userName is folded into user_name_ci: lookups by userName must fold the same way. */
 export const foldUserName = (userName: string) => userName.toLowerCase();
 
-/** The indexed columns alone, without the scim_values rows (a cheap before/after compare). */
-export function indexedColumnValues(
-  data: ScimResource,
-  schema: ResourceSchema,
-): IndexedColumnValues {
+/** The indexed columns alone, without the scim_values rows. */
+function indexedColumnValues(data: ScimResource, schema: ResourceSchema): IndexedColumnValues {
   const text = (key: string) => asText(getKey(data, key));
   const userName = schema.resolve({ name: 'userName' })?.inCore ? text('userName') : null;
   const displayName = text('displayName');

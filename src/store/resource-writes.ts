@@ -7,7 +7,7 @@
 import type { ResourceSchema, ScimResource } from '../scim/index.ts';
 import { compiledOnce, compiledPerShape } from './compiled-once.ts';
 import { type StoreContext, translating } from './context.ts';
-import { type IndexedColumnValues, indexedColumnValues, indexedValues } from './indexed-values.ts';
+import { type IndexedColumnValues, type IndexedValue, indexedValues } from './indexed-values.ts';
 import { insertMany } from './insert-many.ts';
 import { writeMemberRows } from './member-rows.ts';
 import {
@@ -22,13 +22,25 @@ import type { MemberChange, ResourceKind, ResourceRecord } from './store.ts';
 /** The read of a resource's scim_values rows, compiled once per dialect. */
 const valueReads = compiledPerShape<{ attr: string; value: string; value_ci: string }>();
 
-/** Rewrites a resource's scim_values rows, unless they already are what `values` says. */
+/** The rows of scim_values as one comparable text (order-insensitive). */
+const valuesText = (rows: readonly { attr: string; value: string }[]) =>
+  rows
+    .map((r) => `${r.attr}\u0000${r.value}`)
+    .sort()
+    .join('\u0001');
+
+/**
+ * Rewrites a resource's scim_values rows, unless they already are what `values` says. The rows
+ * there now are `current` when the caller knows them (derived from the version it checks),
+ * else read.
+ */
 async function writeValues(
   context: StoreContext,
   db: Executor,
   tenantId: string,
   id: string,
-  values: ReturnType<typeof indexedValues>['values'],
+  values: readonly IndexedValue[],
+  current?: readonly IndexedValue[],
 ) {
   const read = valueReads(context.dialect.name, (tenant, resource) =>
     context.db
@@ -37,14 +49,9 @@ async function writeValues(
       .where('tenant_id', '=', tenant!)
       .where('resource_id', '=', resource!),
   );
-  const current = (await db.executeQuery(read(tenantId, id))).rows;
-  // A PATCH of `title` leaves emails alone: reading the rows is cheaper than rewriting them.
-  const text = (rows: { attr: string; value: string }[]) =>
-    rows
-      .map((r) => `${r.attr}\u0000${r.value}`)
-      .sort()
-      .join('\u0001');
-  if (current.length === values.length && text(current) === text(values)) return;
+  const rows = current ?? (await db.executeQuery(read(tenantId, id))).rows;
+  // A PATCH of `title` leaves emails alone: comparing the rows is cheaper than rewriting them.
+  if (rows.length === values.length && valuesText(rows) === valuesText(values)) return;
   await db
     .deleteFrom('scim_values')
     .where('tenant_id', '=', tenantId)
@@ -224,9 +231,11 @@ export async function replaceResource(
   const now = context.now().toISOString();
   const index = indexedValues(data, schema);
   const columns: Partial<IndexedColumns> = indexedColumns(kind, index);
-  // The version check below guarantees the row still holds what `previous` says.
-  if (previous && ifVersion !== undefined) {
-    const before = indexedColumns(kind, indexedColumnValues(previous, schema));
+  // The version check below guarantees the row, and the scim_values rows written with it,
+  // still hold what `previous` says: both are derived from it, as every write derives them.
+  const known = previous && ifVersion !== undefined ? indexedValues(previous, schema) : undefined;
+  if (known) {
+    const before = indexedColumns(kind, known);
     for (const name of Object.keys(before) as (keyof typeof before)[])
       if (before[name] === columns[name]) delete columns[name];
   }
@@ -239,7 +248,7 @@ export async function replaceResource(
       const compiled = update(...values, now, JSON.stringify(data), ...where);
       const [row] = (await trx.executeQuery(compiled)).rows;
       if (!row) throw await missedWrite(trx, tenantId, kind, id, ifVersion);
-      await writeValues(context, trx, tenantId, id, index.values);
+      await writeValues(context, trx, tenantId, id, index.values, known?.values);
       // A group's data and member deltas in one transaction: a PATCH applies whole or not at all.
       if (members && kind === 'Group')
         await writeMemberRows(trx, context.dialect.name, tenantId, id, members);

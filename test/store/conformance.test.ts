@@ -119,9 +119,14 @@ for (const database of databases) {
       );
     });
 
-    test('replace given the previous data rewrites only the indexed columns that changed', async () => {
+    test('replace given the previous data rewrites only the indexed columns and values that changed', async () => {
       const tenantId = await newTenant();
-      const first = user('Ann@acme.test', { externalId: 'e-1', displayName: 'Ann', title: 'A' });
+      const first = user('Ann@acme.test', {
+        externalId: 'e-1',
+        displayName: 'Ann',
+        title: 'A',
+        emails: [{ value: 'ann@home.test' }],
+      });
       const created = await store.resources.create(tenantId, 'User', first, users);
       const find = async (filter: string) =>
         (
@@ -147,8 +152,15 @@ for (const database of databases) {
       assert.deepEqual(await find('userName eq "ann@ACME.test"'), ['B']);
       assert.deepEqual(await find('externalId eq "e-1"'), ['B']);
       assert.deepEqual(await find('displayName eq "ann"'), ['B']);
-      // userName and externalId change, displayName does not.
-      const third = { ...second, userName: 'ann.lee@acme.test', externalId: 'e-2', title: 'C' };
+      assert.deepEqual(await find('emails.value eq "ANN@home.test"'), ['B']);
+      // userName, externalId and the email change, displayName does not.
+      const third = {
+        ...second,
+        userName: 'ann.lee@acme.test',
+        externalId: 'e-2',
+        title: 'C',
+        emails: [{ value: 'ann.lee@work.test' }, { value: 'ann@work.test' }],
+      };
       await store.resources.replace(
         tenantId,
         'User',
@@ -164,6 +176,9 @@ for (const database of databases) {
       assert.deepEqual(await find('externalId eq "e-1"'), []);
       assert.deepEqual(await find('externalId eq "e-2"'), ['C']);
       assert.deepEqual(await find('displayName eq "Ann"'), ['C']);
+      assert.deepEqual(await find('emails.value eq "ann@home.test"'), []);
+      assert.deepEqual(await find('emails.value eq "ann@work.test"'), ['C']);
+      assert.deepEqual(await find('emails.value eq "ann.lee@work.test"'), ['C']);
       // A stale version still fails, previous data or not.
       await assert.rejects(
         store.resources.replace(tenantId, 'User', created.id, first, users, 2, undefined, third),
