@@ -8,6 +8,12 @@ import type { StoreError } from './store-error.ts';
 
 export interface Dialect {
   name: 'sqlite' | 'postgres';
+  /**
+   * A write of one statement runs without BEGIN and COMMIT (it is a transaction of its own):
+   * on PostgreSQL each is a round trip; SQLite's writes share group commits, which only
+   * transactions join.
+   */
+  loneWriteAlone: boolean;
   /** A native unique-violation → StoreError conflict naming the attribute; undefined otherwise. */
   translateError(error: unknown): StoreError | undefined;
   /** The JSON text at `path` (a list of keys) inside `json`, as SQL text or NULL. */

@@ -51,7 +51,7 @@ async function writeValues(
   );
   const rows = current ?? (await db.executeQuery(read(tenantId, id))).rows;
   // A PATCH of `title` leaves emails alone: comparing the rows is cheaper than rewriting them.
-  if (rows.length === values.length && valuesText(rows) === valuesText(values)) return;
+  if (valuesText(rows) === valuesText(values)) return;
   await db
     .deleteFrom('scim_values')
     .where('tenant_id', '=', tenantId)
@@ -243,15 +243,23 @@ export async function replaceResource(
   const update = updateStatement(context, names, ifVersion !== undefined);
   const values = names.map((name) => columns[name]);
   const where = [tenantId, id, kind, ...(ifVersion === undefined ? [] : [ifVersion])];
+  const sameValues = known !== undefined && valuesText(known.values) === valuesText(index.values);
+  const memberRows = members !== undefined && kind === 'Group';
+  const updated = async (db: Executor) => {
+    const compiled = update(...values, now, JSON.stringify(data), ...where);
+    const [row] = (await db.executeQuery(compiled)).rows;
+    if (!row) throw await missedWrite(db, tenantId, kind, id, ifVersion);
+    return row;
+  };
+  // The UPDATE alone (a PATCH of `title`): one statement, atomic without a transaction.
+  if (sameValues && !memberRows && context.dialect.loneWriteAlone)
+    return translating(context, async () => toRecord(await updated(context.db)));
   return translating(context, () =>
     context.db.transaction().execute(async (trx) => {
-      const compiled = update(...values, now, JSON.stringify(data), ...where);
-      const [row] = (await trx.executeQuery(compiled)).rows;
-      if (!row) throw await missedWrite(trx, tenantId, kind, id, ifVersion);
-      await writeValues(context, trx, tenantId, id, index.values, known?.values);
+      const row = await updated(trx);
+      if (!sameValues) await writeValues(context, trx, tenantId, id, index.values, known?.values);
       // A group's data and member deltas in one transaction: a PATCH applies whole or not at all.
-      if (members && kind === 'Group')
-        await writeMemberRows(trx, context.dialect.name, tenantId, id, members);
+      if (memberRows) await writeMemberRows(trx, context.dialect.name, tenantId, id, members);
       return toRecord(row);
     }),
   );
