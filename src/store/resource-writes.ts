@@ -124,26 +124,39 @@ export async function createResources(
       value_ci: v.valueCi,
     })),
   );
-  await translating(context, () =>
-    context.db.transaction().execute(async (trx) => {
-      const dialect = context.dialect.name;
-      await insertMany(
-        trx,
-        dialect,
-        'resources',
-        built.map((b) => b.row),
-        (db, rows) => db.insertInto('scim_resources').values(rows as never),
-      );
-      await insertMany(
-        trx,
-        dialect,
-        'values',
-        values,
-        (db, rows) => db.insertInto('scim_values').values(rows as never),
-        1000,
-      );
-    }),
-  );
+  if (context.dialect.loneWriteAlone && built.length === 1 && values.length <= 1000) {
+    // One resource: its row and value rows in one statement (a data-modifying WITH), atomic
+    // without BEGIN and COMMIT.
+    const insert = context.db.insertInto('scim_resources').values(built[0]!.row);
+    const statement =
+      values.length === 0
+        ? insert
+        : context.db
+            .with('created', () => insert)
+            .insertInto('scim_values')
+            .values(values);
+    await translating(context, () => statement.execute());
+  } else
+    await translating(context, () =>
+      context.db.transaction().execute(async (trx) => {
+        const dialect = context.dialect.name;
+        await insertMany(
+          trx,
+          dialect,
+          'resources',
+          built.map((b) => b.row),
+          (db, rows) => db.insertInto('scim_resources').values(rows as never),
+        );
+        await insertMany(
+          trx,
+          dialect,
+          'values',
+          values,
+          (db, rows) => db.insertInto('scim_values').values(rows as never),
+          1000,
+        );
+      }),
+    );
   // The rows as written; `data` is the caller's object, not a parse of the text just written.
   return built.map(({ row }, i) => ({
     id: row.id,
