@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import { compiledOnce, compiledPerShape } from './compiled-once.ts';
 import type { StoreContext } from './context.ts';
-import { writeMemberRows } from './member-rows.ts';
+import { addMembersAlone, writeMemberRows } from './member-rows.ts';
 import { missedWrite, type ResourceRow, resourceColumns, toRecord } from './resource-rows.ts';
 import type {
   MemberChange,
@@ -132,6 +132,10 @@ export async function changeMembers(
     if (checks) update = update.where('version', '=', version as unknown as number);
     return update.returning(resourceColumns);
   });
+  const add = change.add ?? [];
+  const onlyAdds = add.length > 0 && !change.removeAll && !change.remove?.length;
+  if (onlyAdds && add.length <= 500 && context.dialect.loneWriteAlone)
+    return toRecord(await addMembersAlone(context.db, tenantId, groupId, add, now, ifVersion));
   return context.db.transaction().execute(async (trx) => {
     const compiled = bump(now, tenantId, groupId, ...(checks ? [ifVersion] : []));
     const [group] = (await trx.executeQuery(compiled)).rows;

@@ -3,9 +3,10 @@
  * name a User or Group of the tenant (else StoreError notFound, subject `member`), removals and
  * "remove all" delete rows, additions insert the ones not already there.
  */
-import type { Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from './database.ts';
 import { insertMany } from './insert-many.ts';
+import { type Executor, missedWrite, type ResourceRow, resourceColumns } from './resource-rows.ts';
 import type { MemberChange } from './store.ts';
 import { StoreError } from './store-error.ts';
 
@@ -14,6 +15,33 @@ const chunk = <T>(items: readonly T[], size: number): T[][] => {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 };
+
+/** The kind of each of `ids` that names a resource of the tenant. */
+async function kindsOf(db: Executor, tenantId: string, ids: readonly string[]) {
+  const kinds = new Map<string, string>();
+  for (const part of chunk(ids, 500)) {
+    const found = await db
+      .selectFrom('scim_resources')
+      .select(['id', 'kind'])
+      .where('tenant_id', '=', tenantId)
+      .where('id', 'in', part)
+      .execute();
+    for (const row of found) kinds.set(row.id, row.kind);
+  }
+  return kinds;
+}
+
+/** StoreError notFound (subject `member`) naming the ids of `add` that are not in `kinds`. */
+function missingMembers(add: readonly string[], kinds: Map<string, string>) {
+  const missing = add.filter((id) => !kinds.has(id));
+  if (missing.length === 0) return undefined;
+  const named = missing
+    .slice(0, 5)
+    .map((id) => JSON.stringify(id))
+    .join(', ');
+  const more = missing.length > 5 ? ` and ${missing.length - 5} more` : '';
+  return new StoreError('notFound', 'member', `no User or Group with id ${named}${more}`);
+}
 
 export async function writeMemberRows(
   trx: Transaction<Database>,
@@ -24,25 +52,9 @@ export async function writeMemberRows(
 ): Promise<void> {
   const add = [...new Set(change.add ?? [])];
   const remove = [...new Set(change.remove ?? [])];
-  const kinds = new Map<string, string>();
-  for (const ids of chunk(add, 500)) {
-    const found = await trx
-      .selectFrom('scim_resources')
-      .select(['id', 'kind'])
-      .where('tenant_id', '=', tenantId)
-      .where('id', 'in', ids)
-      .execute();
-    for (const row of found) kinds.set(row.id, row.kind);
-  }
-  const missing = add.filter((id) => !kinds.has(id));
-  if (missing.length > 0) {
-    const named = missing
-      .slice(0, 5)
-      .map((id) => JSON.stringify(id))
-      .join(', ');
-    const more = missing.length > 5 ? ` and ${missing.length - 5} more` : '';
-    throw new StoreError('notFound', 'member', `no User or Group with id ${named}${more}`);
-  }
+  const kinds = await kindsOf(trx, tenantId, add);
+  const missing = missingMembers(add, kinds);
+  if (missing) throw missing;
   if (change.removeAll) {
     await trx
       .deleteFrom('scim_members')
@@ -73,5 +85,43 @@ export async function writeMemberRows(
         .insertInto('scim_members')
         .values(rows as never)
         .onConflict((oc) => oc.columns(['tenant_id', 'group_id', 'member_id']).doNothing()),
+  );
+}
+
+/**
+ * Adds members to a group and moves its version in one statement (PostgreSQL: a WITH whose
+ * UPDATE and INSERT apply together or not at all), for a change that only adds, at most 500
+ * ids. The group's row as updated; StoreError notFound (a member, or the group) or conflict
+ * (`ifVersion` stale) when nothing was written.
+ */
+export async function addMembersAlone(
+  db: Kysely<Database>,
+  tenantId: string,
+  groupId: string,
+  add: readonly string[],
+  lastModified: string,
+  ifVersion?: number,
+): Promise<ResourceRow> {
+  const ids = [...new Set(add)];
+  const columns = sql.join(resourceColumns.map((c) => sql.ref(c)));
+  const version = ifVersion === undefined ? sql`` : sql` AND version = ${ifVersion}`;
+  const { rows } = await sql<ResourceRow>`
+    WITH found AS (
+      SELECT id, kind FROM scim_resources WHERE tenant_id = ${tenantId} AND id IN (${sql.join(ids)})
+    ), bumped AS (
+      UPDATE scim_resources SET version = version + 1, last_modified = ${lastModified}
+      WHERE tenant_id = ${tenantId} AND id = ${groupId} AND kind = 'Group'${version}
+        AND (SELECT count(*) FROM found) = ${ids.length}
+      RETURNING ${columns}
+    ), added AS (
+      INSERT INTO scim_members (tenant_id, group_id, member_id, member_kind)
+      SELECT ${tenantId}, bumped.id, found.id, found.kind FROM bumped CROSS JOIN found
+      ON CONFLICT (tenant_id, group_id, member_id) DO NOTHING
+    )
+    SELECT ${columns} FROM bumped`.execute(db);
+  if (rows[0]) return rows[0];
+  throw (
+    missingMembers(ids, await kindsOf(db, tenantId, ids)) ??
+    (await missedWrite(db, tenantId, 'Group', groupId, ifVersion))
   );
 }

@@ -375,6 +375,15 @@ for (const database of databases) {
         3,
         'a failed change applies nothing',
       );
+      assert.equal((await store.resources.get(tenantId, 'Group', g.id))!.version, group.version);
+      await assert.rejects(
+        store.resources.changeMembers(tenantId, g.id, { add: [nested.id, 'gone'] }, group.version),
+        (e) => isStoreError(e, 'notFound') && e.subject === 'member' && /"gone"/.test(e.message),
+      );
+      await assert.rejects(
+        store.resources.changeMembers(tenantId, g.id, { add: [a.id] }, group.version - 1),
+        (e) => isStoreError(e, 'conflict') && e.subject === 'version',
+      );
       await assert.rejects(
         store.resources.changeMembers(tenantId, g.id, { remove: [b.id] }, 1),
         (e) => isStoreError(e, 'conflict') && e.subject === 'version',
