@@ -9,11 +9,12 @@ import type { StoreError } from './store-error.ts';
 export interface Dialect {
   name: 'sqlite' | 'postgres';
   /**
-   * A write of one statement runs without BEGIN and COMMIT (it is a transaction of its own):
-   * on PostgreSQL each is a round trip; SQLite's writes share group commits, which only
-   * transactions join.
+   * Writes that fit in one statement run as one, without BEGIN and COMMIT (a statement is a
+   * transaction of its own), with a data-modifying WITH where they touch several tables: on
+   * PostgreSQL every statement is a round trip. SQLite has no data-modifying WITH, and its
+   * writes share group commits, which only transactions join.
    */
-  loneWriteAlone: boolean;
+  oneStatementWrites: boolean;
   /** A native unique-violation → StoreError conflict naming the attribute; undefined otherwise. */
   translateError(error: unknown): StoreError | undefined;
   /** The JSON text at `path` (a list of keys) inside `json`, as SQL text or NULL. */

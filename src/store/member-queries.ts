@@ -134,7 +134,7 @@ export async function changeMembers(
   });
   const add = change.add ?? [];
   const onlyAdds = add.length > 0 && !change.removeAll && !change.remove?.length;
-  if (onlyAdds && add.length <= 500 && context.dialect.loneWriteAlone)
+  if (onlyAdds && add.length <= 500 && context.dialect.oneStatementWrites)
     return toRecord(await addMembersAlone(context.db, tenantId, groupId, add, now, ifVersion));
   return context.db.transaction().execute(async (trx) => {
     const compiled = bump(now, tenantId, groupId, ...(checks ? [ifVersion] : []));

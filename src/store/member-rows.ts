@@ -1,7 +1,8 @@
 /**
  * Writes a group's member deltas as rows inside the caller's transaction: every added id must
  * name a User or Group of the tenant (else StoreError notFound, subject `member`), removals and
- * "remove all" delete rows, additions insert the ones not already there.
+ * "remove all" delete rows, additions insert the ones not already there. On PostgreSQL a change
+ * that only adds is one statement of its own instead (addMembersAlone).
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from './database.ts';

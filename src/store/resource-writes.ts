@@ -124,7 +124,7 @@ export async function createResources(
       value_ci: v.valueCi,
     })),
   );
-  if (context.dialect.loneWriteAlone && built.length === 1 && values.length <= 1000) {
+  if (context.dialect.oneStatementWrites && built.length === 1 && values.length <= 1000) {
     // One resource: its row and value rows in one statement (a data-modifying WITH), atomic
     // without BEGIN and COMMIT.
     const insert = context.db.insertInto('scim_resources').values(built[0]!.row);
@@ -265,7 +265,7 @@ export async function replaceResource(
     return row;
   };
   // The UPDATE alone (a PATCH of `title`): one statement, atomic without a transaction.
-  if (sameValues && !memberRows && context.dialect.loneWriteAlone)
+  if (sameValues && !memberRows && context.dialect.oneStatementWrites)
     return translating(context, async () => toRecord(await updated(context.db)));
   return translating(context, () =>
     context.db.transaction().execute(async (trx) => {

@@ -28,7 +28,7 @@ const uniqueSubjects: Record<string, [string, string]> = {
 
 export const postgresDialect: Dialect = {
   name: 'postgres',
-  loneWriteAlone: true,
+  oneStatementWrites: true,
   translateError(error) {
     const e = error as { code?: string; constraint?: string; detail?: string };
     if (e?.code !== '23505') return undefined;

@@ -9,7 +9,7 @@ const jsonPath = (path: readonly string[]) =>
 
 export const sqliteDialect: Dialect = {
   name: 'sqlite',
-  loneWriteAlone: false,
+  oneStatementWrites: false,
   translateError(error) {
     const e = error as { code?: string; errcode?: number; message?: string };
     if (e?.code !== 'ERR_SQLITE_ERROR' || !/UNIQUE constraint failed/.test(e.message ?? ''))
