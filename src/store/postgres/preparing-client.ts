@@ -24,23 +24,38 @@ import pg from 'pg';
 
 const preparable = /^\s*(select|insert|update|delete|with)\b/i;
 
-export function preparingClient(maxNames = 1000): typeof pg.Client {
+/**
+ * The naming policy alone: the name to send `text` under, or undefined to send it unnamed.
+ * Texts seen once are remembered among at most 10 × `maxNames` of them, then forgotten
+ * together, so texts that never repeat cannot grow the map without bound either.
+ */
+export function statementNames(maxNames: number): (text: string) => string | undefined {
   /** Text → its statement name once named, else how many times it was sent. */
   const texts = new Map<string, string | number>();
   let named = 0;
-  const nameFor = (text: string): string | undefined => {
+  let once = 0;
+  return (text) => {
     const seen = texts.get(text);
     if (typeof seen === 'string') return seen;
     // Past the cap nothing new is named, nor counted.
     if (named >= maxNames || !preparable.test(text)) return undefined;
     if (seen === undefined) {
+      if (++once > 10 * maxNames) {
+        for (const [key, value] of texts) if (typeof value === 'number') texts.delete(key);
+        once = 1;
+      }
       texts.set(text, 1);
       return undefined;
     }
+    once--;
     const name = `roster_${++named}`;
     texts.set(text, name);
     return name;
   };
+}
+
+export function preparingClient(maxNames = 1000): typeof pg.Client {
+  const nameFor = statementNames(maxNames);
   class PreparingClient extends pg.Client {
     // pg's overloads; only query(text, values) — what Kysely sends — is rewritten.
     override query(...args: unknown[]): never {
