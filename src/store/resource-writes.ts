@@ -29,18 +29,13 @@ const valuesText = (rows: readonly { attr: string; value: string }[]) =>
     .sort()
     .join('\u0001');
 
-/**
- * Rewrites a resource's scim_values rows, unless they already are what `values` says. The rows
- * there now are `current` when the caller knows them (derived from the version it checks),
- * else read.
- */
+/** Rewrites a resource's scim_values rows, unless the rows read there already are `values`. */
 async function writeValues(
   context: StoreContext,
   db: Executor,
   tenantId: string,
   id: string,
   values: readonly IndexedValue[],
-  current?: readonly IndexedValue[],
 ) {
   const read = valueReads(context.dialect.name, (tenant, resource) =>
     context.db
@@ -49,9 +44,19 @@ async function writeValues(
       .where('tenant_id', '=', tenant!)
       .where('resource_id', '=', resource!),
   );
-  const rows = current ?? (await db.executeQuery(read(tenantId, id))).rows;
-  // A PATCH of `title` leaves emails alone: comparing the rows is cheaper than rewriting them.
-  if (valuesText(rows) === valuesText(values)) return;
+  const current = (await db.executeQuery(read(tenantId, id))).rows;
+  // A PATCH of `title` leaves emails alone: reading the rows is cheaper than rewriting them.
+  if (current.length === values.length && valuesText(current) === valuesText(values)) return;
+  await rewriteValues(db, tenantId, id, values);
+}
+
+/** Replaces a resource's scim_values rows with `values`. */
+async function rewriteValues(
+  db: Executor,
+  tenantId: string,
+  id: string,
+  values: readonly IndexedValue[],
+) {
   await db
     .deleteFrom('scim_values')
     .where('tenant_id', '=', tenantId)
@@ -270,7 +275,9 @@ export async function replaceResource(
   return translating(context, () =>
     context.db.transaction().execute(async (trx) => {
       const row = await updated(trx);
-      if (!sameValues) await writeValues(context, trx, tenantId, id, index.values, known?.values);
+      // Known rows are rewritten only when they differ; unknown ones are read and compared.
+      if (!known) await writeValues(context, trx, tenantId, id, index.values);
+      else if (!sameValues) await rewriteValues(trx, tenantId, id, index.values);
       // A group's data and member deltas in one transaction: a PATCH applies whole or not at all.
       if (memberRows) await writeMemberRows(trx, context.dialect.name, tenantId, id, members);
       return toRecord(row);
