@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createGroupSchema, createUserSchema, parseFilter } from '../../src/scim/index.ts';
-import { isStoreError, type Store } from '../../src/store/store.ts';
+import { isStoreError, type ResourceRecord, type Store } from '../../src/store/store.ts';
 import { databases } from './databases.ts';
 
 const users = createUserSchema();
@@ -330,6 +330,57 @@ for (const database of databases) {
         })
       ).records;
       assert.equal(first?.id, made[0]!.id);
+    });
+
+    test('reads asked in one turn each get their own answer (PostgreSQL batches them)', async () => {
+      const tenantId = await newTenant();
+      const other = await newTenant();
+      const made: ResourceRecord[] = [];
+      for (let i = 0; i < 450; i++)
+        made.push(await store.resources.create(tenantId, 'User', user(`batch${i}`), users));
+      const stranger = await store.resources.create(other, 'User', user('batch0'), users);
+      const g = await store.resources.create(tenantId, 'Group', { displayName: 'B' }, groups);
+      await store.resources.changeMembers(tenantId, g.id, { add: [made[1]!.id] });
+      const expected = await Promise.all(
+        made.map(async (u) => ({
+          record: u,
+          groups: await store.resources.groupsOf(tenantId, u.id),
+        })),
+      );
+      const lookup = (tenant: string, name: string, withGroups: boolean) =>
+        store.resources.query(tenant, 'User', users, {
+          filter: parseFilter(`userName eq "${name}"`),
+          startIndex: 1,
+          count: 10,
+          withGroups,
+        });
+      // More keys than one statement takes, duplicates, misses, the wrong kind or tenant.
+      const [withGroups, byId, twice, wrongKind, foreign, missing, names, stranded, noGroups] =
+        await Promise.all([
+          Promise.all(made.map((u) => store.resources.getUserWithGroups(tenantId, u.id))),
+          Promise.all(made.map((u) => store.resources.get(tenantId, 'User', u.id))),
+          Promise.all([1, 1].map((i) => store.resources.getUserWithGroups(tenantId, made[i]!.id))),
+          store.resources.get(tenantId, 'Group', made[0]!.id),
+          store.resources.get(tenantId, 'User', stranger.id),
+          store.resources.getUserWithGroups(tenantId, 'no-such-id'),
+          Promise.all(made.map((_, i) => lookup(tenantId, `BATCH${i}`, true))),
+          lookup(other, 'batch1', true),
+          lookup(tenantId, 'batch1', false),
+        ]);
+      assert.deepEqual(withGroups, expected);
+      assert.deepEqual(byId, made);
+      assert.deepEqual(twice, [expected[1], expected[1]]);
+      assert.deepEqual(twice[0]?.groups, [{ value: g.id, type: 'Group', display: 'B' }]);
+      assert.equal(wrongKind, undefined);
+      assert.equal(foreign, undefined);
+      assert.equal(missing, undefined);
+      names.forEach((page, i) => {
+        assert.equal(page.totalResults, 1);
+        assert.deepEqual(page.records, [made[i]]);
+        assert.deepEqual(page.groups, new Map([[made[i]!.id, expected[i]!.groups]]));
+      });
+      assert.deepEqual(stranded, { totalResults: 0, records: [], groups: new Map() });
+      assert.deepEqual(noGroups, { totalResults: 1, records: [made[1]] });
     });
 
     test('members: deltas, removeAll, unknown ids, groupsOf, delete cascades and bumps versions', async () => {

@@ -11,6 +11,7 @@ import { createKyselyStore } from '../kysely-store.ts';
 import { migrateToLatest } from '../migrations/index.ts';
 import type { Store } from '../store.ts';
 import { createTimeOrderedIds } from '../time-ordered-id.ts';
+import { batchReads } from './batched-reads.ts';
 import { postgresDialect } from './postgres-dialect.ts';
 import { preparingClient } from './preparing-client.ts';
 
@@ -56,10 +57,12 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       lock.release();
     }
   }
-  return createKyselyStore({
+  const context = {
     db,
     dialect: postgresDialect,
     now: options.now ?? (() => new Date()),
     newId: options.newId ?? createTimeOrderedIds(),
-  });
+  };
+  const store = createKyselyStore(context);
+  return { ...store, resources: batchReads(store.resources, context) };
 }
