@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './database.ts';
 import type { Dialect } from './dialect.ts';
+import type { ResourceRow } from './resource-rows.ts';
 
 export interface StoreContext {
   db: Kysely<Database>;
@@ -15,6 +16,23 @@ export interface StoreContext {
    * through Kysely, which waits for the transaction: a read never sees uncommitted rows).
    */
   readNow?: (sql: string, parameters: readonly unknown[]) => unknown[] | undefined;
+  /**
+   * PostgreSQL only: a replace that is only its version-checked UPDATE, batched with others
+   * (postgres/batched-writes.ts); the row written, or undefined when it matched none.
+   */
+  replaceAlone?: (item: ReplaceAlone) => Promise<ResourceRow | undefined>;
+}
+
+/** What the UPDATE of a replace that is only its UPDATE sets and checks. */
+export interface ReplaceAlone {
+  tenantId: string;
+  kind: string;
+  id: string;
+  /** The version the caller read; the row is written only while it still has it. */
+  ifVersion: number;
+  lastModified: string;
+  /** The resource's JSON text. */
+  data: string;
 }
 
 /** Runs `work`, turning native unique violations into StoreError conflicts. */

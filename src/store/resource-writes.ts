@@ -269,7 +269,15 @@ export async function replaceResource(
     if (!row) throw await missedWrite(db, tenantId, kind, id, ifVersion);
     return row;
   };
-  // The UPDATE alone (a PATCH of `title`): one statement, atomic without a transaction.
+  // The UPDATE alone (a PATCH of `title`): one statement, atomic without a transaction; on
+  // PostgreSQL shared with the other replaces of its kind when it sets no indexed column.
+  const { replaceAlone } = context;
+  if (sameValues && replaceAlone && names.length === 0 && ifVersion !== undefined && !memberRows) {
+    const item = { tenantId, kind, id, ifVersion, lastModified: now, data: JSON.stringify(data) };
+    const row = await replaceAlone(item);
+    if (!row) throw await missedWrite(context.db, tenantId, kind, id, ifVersion);
+    return toRecord(row);
+  }
   if (sameValues && !memberRows && context.dialect.oneStatementWrites)
     return translating(context, async () => toRecord(await updated(context.db)));
   return translating(context, () =>

@@ -383,6 +383,64 @@ for (const database of databases) {
       assert.deepEqual(noGroups, { totalResults: 1, records: [made[1]] });
     });
 
+    test('replaces asked in one turn each land or miss on their own (PostgreSQL batches them)', async () => {
+      const tenantId = await newTenant();
+      const made: ResourceRecord[] = [];
+      for (let i = 0; i < 250; i++)
+        made.push(await store.resources.create(tenantId, 'User', user(`w${i}`), users));
+      const gone = made.pop()!;
+      await store.resources.delete(tenantId, 'User', gone.id);
+      // A title PATCH: the previous data given, no indexed column or value row changes.
+      const titled = (r: ResourceRecord, title: string, version = r.version) =>
+        store.resources.replace(
+          tenantId,
+          'User',
+          r.id,
+          { ...r.data, title },
+          users,
+          version,
+          undefined,
+          r.data,
+        );
+      const outcomes = await Promise.allSettled([
+        ...made.map((r, i) => titled(r, `t${i}`)),
+        titled(made[0]!, 'same version again'),
+        titled(made[1]!, 'stale', made[1]!.version - 1),
+        titled(gone, 'deleted'),
+      ]);
+      const [again, stale, deleted] = outcomes.slice(made.length);
+      made.forEach((r, i) => {
+        const outcome = outcomes[i]!;
+        if (i === 0 && outcome.status === 'rejected') return; // `again` may have won instead
+        assert.equal(outcome.status, 'fulfilled', `replace ${i}`);
+        if (outcome.status !== 'fulfilled') return;
+        assert.equal(outcome.value.version, r.version + 1);
+        assert.equal(outcome.value.data.title, `t${i}`);
+      });
+      // Two replaces of one user from the same version: exactly one lands.
+      const first = [outcomes[0]!, again!].filter((o) => o.status === 'fulfilled');
+      assert.equal(first.length, 1);
+      const loser = [outcomes[0]!, again!].find((o) => o.status === 'rejected');
+      assert.ok(
+        loser?.status === 'rejected' &&
+          isStoreError(loser.reason, 'conflict') &&
+          loser.reason.subject === 'version',
+      );
+      assert.ok(
+        stale?.status === 'rejected' &&
+          isStoreError(stale.reason, 'conflict') &&
+          stale.reason.subject === 'version',
+      );
+      assert.ok(deleted?.status === 'rejected' && isStoreError(deleted.reason, 'notFound'));
+      const stored = await Promise.all(
+        made.map((r) => store.resources.get(tenantId, 'User', r.id)),
+      );
+      stored.forEach((r, i) => {
+        assert.equal(r?.version, made[i]!.version + 1);
+        if (i > 0) assert.equal(r?.data.title, `t${i}`);
+      });
+    });
+
     test('members: deltas, removeAll, unknown ids, groupsOf, delete cascades and bumps versions', async () => {
       const tenantId = await newTenant();
       const a = await store.resources.create(

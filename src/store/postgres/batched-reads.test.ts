@@ -2,7 +2,7 @@
  * batchedLoader: the keys asked in one turn of the event loop become one load per group, the
  * next turn's another; each asker gets its row (its own copy when a key was asked twice), or
  * undefined, or the load's error. The SQL side runs on PostgreSQL in
- * test/postgres/batched-reads.test.ts and in the store conformance suite.
+ * test/postgres/batched-statements.test.ts and in the store conformance suite.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';

@@ -6,12 +6,14 @@
  */
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import type { StoreContext } from '../context.ts';
 import type { Database } from '../database.ts';
 import { createKyselyStore } from '../kysely-store.ts';
 import { migrateToLatest } from '../migrations/index.ts';
 import type { Store } from '../store.ts';
 import { createTimeOrderedIds } from '../time-ordered-id.ts';
 import { batchReads } from './batched-reads.ts';
+import { batchReplaces } from './batched-writes.ts';
 import { postgresDialect } from './postgres-dialect.ts';
 import { preparingClient } from './preparing-client.ts';
 
@@ -57,12 +59,13 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       lock.release();
     }
   }
-  const context = {
+  const context: StoreContext = {
     db,
     dialect: postgresDialect,
     now: options.now ?? (() => new Date()),
     newId: options.newId ?? createTimeOrderedIds(),
   };
+  context.replaceAlone = batchReplaces(context);
   const store = createKyselyStore(context);
   return { ...store, resources: batchReads(store.resources, context) };
 }

@@ -1,8 +1,9 @@
 /**
- * The batched reads of the PostgreSQL store (src/store/postgres/batched-reads.ts) look each key
- * up by its unique index in the generic plan a prepared statement falls back to: with the
- * table's statistics, and for ids also on a table seeded a moment ago with none yet (autovacuum
- * off), where the plan PostgreSQL chose for `id = ANY($keys)` read every row of the tenant.
+ * The batched statements of the PostgreSQL store (src/store/postgres/batched-reads.ts and
+ * batched-writes.ts) look each key up by its unique index in the generic plan a prepared
+ * statement falls back to: with the table's statistics, and by id also on a table seeded a
+ * moment ago with none yet (autovacuum off), where the plans PostgreSQL chose for
+ * `id = ANY($keys)` and for an UPDATE … FROM unnest(…) read every row of the tenant.
  * Answers are covered by the store conformance suite.
  */
 import assert from 'node:assert/strict';
@@ -12,6 +13,7 @@ import pg from 'pg';
 import { createUserSchema } from '../../src/scim/index.ts';
 import type { Database } from '../../src/store/database.ts';
 import { batchedStatements } from '../../src/store/postgres/batched-reads.ts';
+import { replacesStatement } from '../../src/store/postgres/batched-writes.ts';
 import { openPostgresStore } from '../../src/store/postgres/index.ts';
 import { postgresDialect } from '../../src/store/postgres/postgres-dialect.ts';
 
@@ -29,7 +31,7 @@ interface PlanNode {
 
 const nodes = (plan: PlanNode): PlanNode[] => [plan, ...(plan.Plans ?? []).flatMap(nodes)];
 
-describe('batched reads use the unique indexes (PostgreSQL)', { skip }, () => {
+describe('batched statements use the unique indexes (PostgreSQL)', { skip }, () => {
   const schema = `batched_${process.pid}_${Date.now()}`;
   let client: pg.Client;
   let db: Kysely<Database>;
@@ -109,6 +111,26 @@ describe('batched reads use the unique indexes (PostgreSQL)', { skip }, () => {
         await genericPlan(statements()[name](tenantId, 'User', byId())),
         'scim_resources_pk',
       );
+  });
+
+  test('batched replaces, before any statistics: each row by primary key, then by ctid', async () => {
+    const items = ids.slice(0, 2).map((id) => ({
+      tenantId,
+      kind: 'User',
+      id,
+      ifVersion: 1,
+      lastModified: '2026-01-01T00:00:00.000Z',
+      data: '{}',
+    }));
+    const plan = await genericPlan(replacesStatement(items).compile(db));
+    const reads = plan
+      .filter((n) => n['Relation Name'] === 'scim_resources' && n['Node Type'] !== 'ModifyTable')
+      .map((n) => `${n['Node Type']} ${n['Index Name'] ?? ''}`.trim());
+    assert.deepEqual(
+      reads.sort(),
+      ['Index Scan scim_resources_pk', 'Tid Scan'],
+      JSON.stringify(plan),
+    );
   });
 
   test('with statistics: every statement looks each key up by its unique index', async () => {

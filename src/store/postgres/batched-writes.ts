@@ -1,0 +1,121 @@
+/**
+ * Replaces that are only their version-checked UPDATE (a PATCH of `title`: no indexed column,
+ * no value row, no member changes), written many to a statement on PostgreSQL. Per tenant and
+ * kind, one statement runs at a time; the replaces asked meanwhile wait and form the next one,
+ * so under load a statement carries what one round trip and one commit each used to. Each
+ * replace still lands or misses on its own (its row's version is checked in the statement), and
+ * a statement that fails (a deadlock with another server, say) changed nothing: its replaces
+ * then run one by one, each answered with its own outcome.
+ *
+ * Example: context.replaceAlone = batchReplaces(context);
+ */
+import { sql } from 'kysely';
+import type { ReplaceAlone, StoreContext } from '../context.ts';
+import { type ResourceRow, resourceColumns } from '../resource-rows.ts';
+
+/** Replaces per statement at most. */
+const maxItems = 200;
+
+interface Waiting<Item, Row> {
+  item: Item;
+  resolve: (row: Row | undefined) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Runs items `run` many at a time, per group, one statement at a time per group. An item whose
+ * key is already in the statement being formed waits for the next one (a statement writes a row
+ * once). Each item gets the row `run` returned for its key, or undefined.
+ */
+export function batchedWriter<Item, Row>(
+  run: (items: readonly Item[]) => Promise<Row[]>,
+  groupOf: (item: Item) => string,
+  keyOf: (item: Item) => string,
+  rowKey: (row: Row) => string,
+  limit = maxItems,
+): (item: Item) => Promise<Row | undefined> {
+  const groups = new Map<string, Waiting<Item, Row>[]>();
+
+  async function settle(batch: Waiting<Item, Row>[]) {
+    let rows: Row[];
+    try {
+      rows = await run(batch.map((w) => w.item));
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0]!.reject(error);
+        return;
+      }
+      // Nothing of it was written: each runs alone, with its own outcome.
+      for (const waiting of batch) await settle([waiting]);
+      return;
+    }
+    const found = new Map(rows.map((row) => [rowKey(row), row]));
+    for (const waiting of batch) waiting.resolve(found.get(keyOf(waiting.item)));
+  }
+
+  async function drain(group: string, queue: Waiting<Item, Row>[]) {
+    while (queue.length > 0) {
+      const batch: Waiting<Item, Row>[] = [];
+      const keys = new Set<string>();
+      for (let i = 0; i < queue.length && batch.length < limit; ) {
+        const key = keyOf(queue[i]!.item);
+        if (keys.has(key)) i++;
+        else {
+          keys.add(key);
+          batch.push(...queue.splice(i, 1));
+        }
+      }
+      await settle(batch);
+    }
+    groups.delete(group);
+  }
+
+  return (item) =>
+    new Promise<Row | undefined>((resolve, reject) => {
+      const group = groupOf(item);
+      const queue = groups.get(group);
+      if (queue) {
+        queue.push({ item, resolve, reject });
+        return;
+      }
+      const started = [{ item, resolve, reject }];
+      groups.set(group, started);
+      // The rest of this turn's requests join the first statement.
+      setImmediate(() => void drain(group, started));
+    });
+}
+
+/**
+ * The batched UPDATE: every replace's row, when its version still matches. Each row is found by
+ * a LIMIT 1 primary-key lookup and updated by its ctid, so no plan can turn it into a scan of
+ * the tenant: without statistics, `r.tenant_id = $1 AND r.id = v.id` was planned as a hash join
+ * over an index on (tenant, kind, …), 225 PATCHes a second. A row another writer changed after
+ * the lookup is skipped (its ctid no longer holds the newest version): that replace misses, as
+ * its version check would have. Items share a tenant and a kind.
+ */
+export function replacesStatement(items: readonly ReplaceAlone[]) {
+  const { tenantId, kind } = items[0]!;
+  const column = <K extends keyof ReplaceAlone>(key: K) => items.map((item) => item[key]);
+  const returning = sql.join(resourceColumns.map((c) => sql.ref(`r.${c}`)));
+  return sql<ResourceRow>`UPDATE scim_resources AS r
+    SET last_modified = v.last_modified, version = r.version + 1, data = v.data
+    FROM (SELECT t.at, v.* FROM unnest(${column('id')}::text[], ${column('ifVersion')}::int[],
+        ${column('lastModified')}::text[], ${column('data')}::jsonb[])
+        AS v(id, version, last_modified, data)
+      CROSS JOIN LATERAL (SELECT t.ctid AS at FROM scim_resources AS t
+        WHERE t.tenant_id = ${tenantId} AND t.id = v.id LIMIT 1) AS t) AS v
+    WHERE r.ctid = v.at AND r.kind = ${kind} AND r.id = v.id AND r.version = v.version
+    RETURNING ${returning}`;
+}
+
+/** Every replace asked of `context`, batched (see above). */
+export function batchReplaces(
+  context: StoreContext,
+): (item: ReplaceAlone) => Promise<ResourceRow | undefined> {
+  return batchedWriter(
+    async (items) => (await replacesStatement(items).execute(context.db)).rows,
+    (item) => `${item.tenantId}\u0000${item.kind}`,
+    (item) => item.id,
+    (row) => row.id,
+  );
+}
