@@ -108,12 +108,16 @@ export function replacesStatement(items: readonly ReplaceAlone[]) {
     RETURNING ${returning}`;
 }
 
-/** Every replace asked of `context`, batched (see above). */
+/**
+ * Every replace asked of `context`, batched (see above). A statement locks its rows in id order,
+ * so two servers' statements over the same rows wait for each other instead of deadlocking.
+ */
 export function batchReplaces(
   context: StoreContext,
 ): (item: ReplaceAlone) => Promise<ResourceRow | undefined> {
+  const byId = (a: ReplaceAlone, b: ReplaceAlone) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return batchedWriter(
-    async (items) => (await replacesStatement(items).execute(context.db)).rows,
+    async (items) => (await replacesStatement([...items].sort(byId)).execute(context.db)).rows,
     (item) => `${item.tenantId}\u0000${item.kind}`,
     (item) => item.id,
     (row) => row.id,
