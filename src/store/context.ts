@@ -21,6 +21,17 @@ export interface StoreContext {
    * (postgres/batched-writes.ts); the row written, or undefined when it matched none.
    */
   replaceAlone?: (item: ReplaceAlone) => Promise<ResourceRow | undefined>;
+  /**
+   * PostgreSQL only: one new resource and its value rows, batched with other creates
+   * (postgres/batched-writes.ts). Fails as the lone INSERT would (a taken userName).
+   */
+  createAlone?: (item: CreateAlone) => Promise<void>;
+}
+
+/** One new resource: its scim_resources row and its scim_values rows. */
+export interface CreateAlone {
+  row: Database['scim_resources'];
+  values: Database['scim_values'][];
 }
 
 /** What the UPDATE of a replace that is only its UPDATE sets and checks. */

@@ -129,7 +129,11 @@ export async function createResources(
       value_ci: v.valueCi,
     })),
   );
-  if (context.dialect.oneStatementWrites && built.length === 1 && values.length <= 1000) {
+  const { createAlone } = context;
+  if (createAlone && built.length === 1 && values.length <= 1000)
+    // Shared with the other creates of this turn (PostgreSQL); alone when the batch fails.
+    await translating(context, () => createAlone({ row: built[0]!.row, values }));
+  else if (context.dialect.oneStatementWrites && built.length === 1 && values.length <= 1000) {
     // One resource: its row and value rows in one statement (a data-modifying WITH), atomic
     // without BEGIN and COMMIT.
     const insert = context.db.insertInto('scim_resources').values(built[0]!.row);

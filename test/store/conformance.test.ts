@@ -441,6 +441,60 @@ for (const database of databases) {
       });
     });
 
+    test('creates asked in one turn each land or fail on their own (PostgreSQL batches them)', async () => {
+      const tenantId = await newTenant();
+      const other = await newTenant();
+      await store.resources.create(tenantId, 'User', user('taken'), users);
+      await store.resources.create(other, 'User', user('c0'), users);
+      const withEmail = (i: number) =>
+        user(`c${i}`, { emails: [{ value: `c${i}@mail.test` }], externalId: `x${i}` });
+      // One turn of creates that all succeed (on PostgreSQL: one statement).
+      const made = await Promise.all(
+        Array.from({ length: 250 }, (_, i) =>
+          store.resources.create(tenantId, 'User', withEmail(i), users),
+        ),
+      );
+      for (const [i, record] of made.entries()) {
+        assert.equal(record.version, 1);
+        assert.equal(record.data.userName, `c${i}`);
+        assert.deepEqual(await store.resources.get(tenantId, 'User', record.id), record);
+      }
+      // One turn with conflicts among them: only those fail.
+      const [taken, twice, Twice, fine, group] = await Promise.allSettled([
+        store.resources.create(tenantId, 'User', user('TAKEN'), users),
+        store.resources.create(tenantId, 'User', user('twice'), users),
+        store.resources.create(tenantId, 'User', user('Twice'), users),
+        store.resources.create(tenantId, 'User', user('fine'), users),
+        store.resources.create(tenantId, 'Group', { displayName: 'made with users' }, groups),
+      ]);
+      const conflict = (o: PromiseSettledResult<unknown> | undefined) =>
+        o?.status === 'rejected' &&
+        isStoreError(o.reason, 'conflict') &&
+        o.reason.subject === 'userName';
+      assert.ok(conflict(taken), 'a taken userName');
+      assert.equal([twice, Twice].filter(conflict).length, 1, 'one of two alike names');
+      assert.equal([twice, Twice].filter((o) => o?.status === 'fulfilled').length, 1);
+      assert.equal(fine?.status, 'fulfilled');
+      assert.equal(group?.status, 'fulfilled');
+      // The value rows and indexed columns were written with each row.
+      for (const filter of [
+        'emails.value eq "c7@mail.test"',
+        'externalId eq "x7"',
+        'userName eq "C7"',
+      ]) {
+        const page = await store.resources.query(tenantId, 'User', users, {
+          filter: parseFilter(filter),
+          startIndex: 1,
+          count: 10,
+        });
+        assert.deepEqual(
+          page.records.map((r) => r.data.userName),
+          ['c7'],
+          filter,
+        );
+      }
+    });
+
     test('members: deltas, removeAll, unknown ids, groupsOf, delete cascades and bumps versions', async () => {
       const tenantId = await newTenant();
       const a = await store.resources.create(

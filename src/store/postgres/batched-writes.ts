@@ -1,16 +1,17 @@
 /**
- * Replaces that are only their version-checked UPDATE (a PATCH of `title`: no indexed column,
- * no value row, no member changes), written many to a statement on PostgreSQL. Per tenant and
- * kind, one statement runs at a time; the replaces asked meanwhile wait and form the next one,
- * so under load a statement carries what one round trip and one commit each used to. Each
- * replace still lands or misses on its own (its row's version is checked in the statement), and
- * a statement that fails (a deadlock with another server, say) changed nothing: its replaces
- * then run one by one, each answered with its own outcome.
+ * The two hot single-row writes of the SCIM endpoint, many to a statement on PostgreSQL:
+ * creates (a POST: one row and its value rows), and replaces that are only their
+ * version-checked UPDATE (a PATCH of `title`: no indexed column, value row or member change).
+ * Per tenant and kind, one statement of each runs at a time; the writes asked meanwhile wait and
+ * form the next one, so under load a statement carries what one round trip and one commit each
+ * used to. Each write still lands or fails on its own: a replace's version is checked per row,
+ * and a statement that fails (a taken userName, a deadlock with another server) changed
+ * nothing, so its writes then run one by one, each answered with its own outcome.
  *
- * Example: context.replaceAlone = batchReplaces(context);
+ * Example: context.replaceAlone = batchReplaces(context); context.createAlone = batchCreates(context);
  */
 import { sql } from 'kysely';
-import type { ReplaceAlone, StoreContext } from '../context.ts';
+import type { CreateAlone, ReplaceAlone, StoreContext } from '../context.ts';
 import { type ResourceRow, resourceColumns } from '../resource-rows.ts';
 
 /** Replaces per statement at most. */
@@ -122,4 +123,50 @@ export function batchReplaces(
     (item) => item.id,
     (row) => row.id,
   );
+}
+
+/**
+ * Many new resources of one tenant and kind in one statement: their rows, then their value rows
+ * (data-modifying WITHs), answering the ids created. All or nothing, as one INSERT is: a taken
+ * userName fails it, and batchedWriter then runs each create alone, so only that one fails.
+ */
+export function createsStatement(items: readonly CreateAlone[]) {
+  const rows = items.map((item) => item.row);
+  const values = items.flatMap((item) => item.values);
+  const of = <K extends keyof CreateAlone['row']>(key: K) => rows.map((row) => row[key]);
+  const valuesOf = <K extends keyof CreateAlone['values'][number]>(key: K) =>
+    values.map((value) => value[key]);
+  const { tenant_id: tenantId, kind } = rows[0]!;
+  return sql<{ id: string }>`WITH created AS (
+      INSERT INTO scim_resources (tenant_id, id, kind, user_name_ci, external_id, display_name,
+        display_name_ci, created, last_modified, version, data)
+      SELECT ${tenantId}, r.id, ${kind}, r.user_name_ci, r.external_id, r.display_name,
+        r.display_name_ci, r.created, r.last_modified, 1, r.data
+      FROM unnest(${of('id')}::text[], ${of('user_name_ci')}::text[], ${of('external_id')}::text[],
+        ${of('display_name')}::text[], ${of('display_name_ci')}::text[], ${of('created')}::text[],
+        ${of('last_modified')}::text[], ${of('data')}::jsonb[])
+        AS r(id, user_name_ci, external_id, display_name, display_name_ci, created,
+          last_modified, data)
+      RETURNING id),
+    valued AS (
+      INSERT INTO scim_values (tenant_id, resource_id, attr, value, value_ci)
+      SELECT ${tenantId}, v.resource_id, v.attr, v.value, v.value_ci
+      FROM unnest(${valuesOf('resource_id')}::text[], ${valuesOf('attr')}::text[],
+        ${valuesOf('value')}::text[], ${valuesOf('value_ci')}::text[])
+        AS v(resource_id, attr, value, value_ci))
+    SELECT id FROM created`;
+}
+
+/** Every single create asked of `context`, batched per tenant and kind (see above). */
+export function batchCreates(context: StoreContext): (item: CreateAlone) => Promise<void> {
+  const write = batchedWriter(
+    async (items: readonly CreateAlone[]) =>
+      (await createsStatement(items).execute(context.db)).rows,
+    (item) => `${item.row.tenant_id}\u0000${item.row.kind}`,
+    (item) => item.row.id,
+    (row) => row.id,
+  );
+  return async (item) => {
+    if (!(await write(item))) throw new Error(`resource ${item.row.id} was not created`);
+  };
 }
