@@ -16,4 +16,9 @@ export interface ServiceDeps {
    * commute gain from running at once; on PostgreSQL they would queue on the row's lock.
    */
   groupCommit?: boolean;
+  /**
+   * The store writes unconditional additions of up to 10 members to one group many to a
+   * statement (PostgreSQL), so they gain from running at once too.
+   */
+  sharedAdds?: boolean;
 }

@@ -26,6 +26,19 @@ export interface StoreContext {
    * (postgres/batched-writes.ts). Fails as the lone INSERT would (a taken userName).
    */
   createAlone?: (item: CreateAlone) => Promise<void>;
+  /**
+   * PostgreSQL only: a change that only adds a few members to a group, unconditionally, batched
+   * with the others of its group (postgres/batched-writes.ts); the group's row as it answers.
+   */
+  addMembers?: (item: MemberAdd) => Promise<ResourceRow>;
+}
+
+/** Members added to a group by one change. */
+export interface MemberAdd {
+  tenantId: string;
+  groupId: string;
+  add: readonly string[];
+  lastModified: string;
 }
 
 /** One new resource: its scim_resources row and its scim_values rows. */

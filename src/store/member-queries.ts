@@ -134,6 +134,8 @@ export async function changeMembers(
   });
   const add = change.add ?? [];
   const onlyAdds = add.length > 0 && !change.removeAll && !change.remove?.length;
+  if (onlyAdds && ifVersion === undefined && add.length <= 10 && context.addMembers)
+    return toRecord(await context.addMembers({ tenantId, groupId, add, lastModified: now }));
   if (onlyAdds && add.length <= 500 && context.dialect.oneStatementWrites)
     return toRecord(await addMembersAlone(context.db, tenantId, groupId, add, now, ifVersion));
   return context.db.transaction().execute(async (trx) => {

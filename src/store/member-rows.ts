@@ -93,7 +93,8 @@ export async function writeMemberRows(
  * Adds members to a group and moves its version in one statement (PostgreSQL: a WITH whose
  * UPDATE and INSERT apply together or not at all), for a change that only adds, at most 500
  * ids. The group's row as updated; StoreError notFound (a member, or the group) or conflict
- * (`ifVersion` stale) when nothing was written.
+ * (`ifVersion` stale) when nothing was written. `changes`: how many member changes the ids
+ * stand for (the version moves once for each; postgres/batched-writes.ts adds several at once).
  */
 export async function addMembersAlone(
   db: Kysely<Database>,
@@ -102,6 +103,7 @@ export async function addMembersAlone(
   add: readonly string[],
   lastModified: string,
   ifVersion?: number,
+  changes = 1,
 ): Promise<ResourceRow> {
   const ids = [...new Set(add)];
   const columns = sql.join(resourceColumns.map((c) => sql.ref(c)));
@@ -110,7 +112,7 @@ export async function addMembersAlone(
     WITH found AS (
       SELECT id, kind FROM scim_resources WHERE tenant_id = ${tenantId} AND id IN (${sql.join(ids)})
     ), bumped AS (
-      UPDATE scim_resources SET version = version + 1, last_modified = ${lastModified}
+      UPDATE scim_resources SET version = version + ${changes}, last_modified = ${lastModified}
       WHERE tenant_id = ${tenantId} AND id = ${groupId} AND kind = 'Group'${version}
         AND (SELECT count(*) FROM found) = ${ids.length}
       RETURNING ${columns}

@@ -495,6 +495,52 @@ for (const database of databases) {
       }
     });
 
+    test('member additions to one group in one turn: each lands with a version of its own (PostgreSQL batches them)', async () => {
+      const tenantId = await newTenant();
+      const g = await store.resources.create(tenantId, 'Group', { displayName: 'G' }, groups);
+      const made: ResourceRecord[] = [];
+      for (let i = 0; i < 120; i++)
+        made.push(await store.resources.create(tenantId, 'User', user(`m${i}`), users));
+      const add = (ids: string[], group = g.id) =>
+        store.resources.changeMembers(tenantId, group, { add: ids });
+      const answers = await Promise.all([
+        ...made.map((u) => add([u.id])),
+        add([made[0]!.id, made[1]!.id]), // already members by then, or added here: both fine
+      ]);
+      const versions = answers.map((r) => r.version).sort((a, b) => a - b);
+      assert.deepEqual(
+        versions,
+        answers.map((_, i) => g.version + i + 1),
+        'one version per change',
+      );
+      assert.equal((await store.resources.get(tenantId, 'Group', g.id))?.version, versions.at(-1));
+      assert.deepEqual(
+        (await store.resources.members(tenantId, g.id)).map((m) => m.value).sort(),
+        made.map((u) => u.id).sort(),
+      );
+      // A missing member fails its own change only; a missing group fails alone too.
+      const more = [];
+      for (let i = 0; i < 3; i++)
+        more.push(await store.resources.create(tenantId, 'User', user(`n${i}`), users));
+      const [good, missing, alsoGood, noGroup] = await Promise.allSettled([
+        add([more[0]!.id]),
+        add([more[1]!.id, 'no-such-user']),
+        add([more[2]!.id]),
+        add([more[0]!.id], 'no-such-group'),
+      ]);
+      assert.equal(good.status, 'fulfilled');
+      assert.equal(alsoGood.status, 'fulfilled');
+      assert.ok(
+        missing.status === 'rejected' &&
+          isStoreError(missing.reason, 'notFound') &&
+          missing.reason.subject === 'member',
+      );
+      assert.ok(noGroup.status === 'rejected' && isStoreError(noGroup.reason, 'notFound'));
+      const members = new Set((await store.resources.members(tenantId, g.id)).map((m) => m.value));
+      assert.ok(members.has(more[0]!.id) && members.has(more[2]!.id));
+      assert.equal(members.has(more[1]!.id), false, 'nothing of the failed change');
+    });
+
     test('members: deltas, removeAll, unknown ids, groupsOf, delete cascades and bumps versions', async () => {
       const tenantId = await newTenant();
       const a = await store.resources.create(
