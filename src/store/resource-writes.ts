@@ -131,21 +131,10 @@ export async function createResources(
   );
   const { createAlone } = context;
   if (createAlone && built.length === 1 && values.length <= 1000)
-    // Shared with the other creates of this turn (PostgreSQL); alone when the batch fails.
+    // One resource on PostgreSQL: its row and value rows in a statement shared with the other
+    // creates of the moment (postgres/batched-writes.ts), atomic without BEGIN and COMMIT.
     await translating(context, () => createAlone({ row: built[0]!.row, values }));
-  else if (context.dialect.oneStatementWrites && built.length === 1 && values.length <= 1000) {
-    // One resource: its row and value rows in one statement (a data-modifying WITH), atomic
-    // without BEGIN and COMMIT.
-    const insert = context.db.insertInto('scim_resources').values(built[0]!.row);
-    const statement =
-      values.length === 0
-        ? insert
-        : context.db
-            .with('created', () => insert)
-            .insertInto('scim_values')
-            .values(values);
-    await translating(context, () => statement.execute());
-  } else
+  else
     await translating(context, () =>
       context.db.transaction().execute(async (trx) => {
         const dialect = context.dialect.name;
