@@ -52,7 +52,7 @@ export function createScimApp(deps: ScimAppDeps): Hono<ScimEnv> {
   const service = createResourceService({
     resources: store.resources,
     groupCommit: store.dialect === 'sqlite',
-    sharedAdds: store.dialect === 'postgres',
+    sharedDeltas: store.dialect === 'postgres',
     limits,
     memo: createRepresentMemo(),
   });

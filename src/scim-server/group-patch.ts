@@ -95,9 +95,11 @@ const onlyDeltas = (plan: MemberDeltaPlan, options: ResourceOptions) =>
   options.ifMatch === undefined &&
   hasDeltas(plan);
 
-/** A few member additions and nothing else: what the store batches as `sharedAdds`. */
-const onlyAdds = (plan: MemberDeltaPlan) =>
-  plan.add.length > 0 && plan.add.length <= 10 && !plan.removeAll && plan.remove.length === 0;
+/** A few member additions, or removals, and nothing else: what the store shares statements for. */
+const fewDeltas = (plan: MemberDeltaPlan) =>
+  !plan.removeAll &&
+  ((plan.add.length > 0 && plan.add.length <= 10 && plan.remove.length === 0) ||
+    (plan.remove.length > 0 && plan.remove.length <= 10 && plan.add.length === 0));
 
 /** Member deltas as rows, the other operations on the data read without members. */
 function byDeltas(plan: MemberDeltaPlan): Step {
@@ -146,9 +148,9 @@ function withMembers(operations: PatchOperation[]): Step {
  * `serialize` runs work one at a time per group in this process (the service's keyed lock): a
  * read-modify-write must see the previous write. Pure member deltas need no read and commute,
  * so where transactions share commits (`groupCommit`) they skip it and concurrent additions to
- * one group share a commit. On PostgreSQL a few additions (`sharedAdds`) skip it too and share
- * a statement; other deltas queue here rather than on the group row's lock (without the queue:
- * p99 98 -> 174 ms for 50 clients adding to one group).
+ * one group share a commit. On PostgreSQL a few additions or removals (`sharedDeltas`) skip it
+ * too and share a statement; other deltas queue here rather than on the group row's lock
+ * (without the queue: p99 98 -> 174 ms for 50 clients adding to one group).
  */
 export async function patchGroup(
   deps: ServiceDeps,
@@ -168,7 +170,7 @@ export async function patchGroup(
     );
   const unqueued =
     onlyDeltas(plan, options) &&
-    (deps.groupCommit === true || (deps.sharedAdds === true && onlyAdds(plan)));
+    (deps.groupCommit === true || (deps.sharedDeltas === true && fewDeltas(plan)));
   const record = await (unqueued ? run() : serialize(run)).catch((error: unknown) => {
     throw toScimError(error) ?? error;
   });

@@ -27,17 +27,19 @@ export interface StoreContext {
    */
   createAlone?: (item: CreateAlone) => Promise<void>;
   /**
-   * PostgreSQL only: a change that only adds a few members to a group, unconditionally, batched
-   * with the others of its group (postgres/batched-writes.ts); the group's row as it answers.
+   * PostgreSQL only: a change that only adds, or only removes, a few members of a group,
+   * unconditionally, batched with the like changes of its group (postgres/batched-writes.ts);
+   * the group's row as it answers.
    */
-  addMembers?: (item: MemberAdd) => Promise<ResourceRow>;
+  memberDelta?: (item: MemberDelta) => Promise<ResourceRow>;
 }
 
-/** Members added to a group by one change. */
-export interface MemberAdd {
+/** Members one change adds to a group, or removes from it. */
+export interface MemberDelta {
   tenantId: string;
   groupId: string;
-  add: readonly string[];
+  op: 'add' | 'remove';
+  ids: readonly string[];
   lastModified: string;
 }
 

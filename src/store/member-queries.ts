@@ -134,8 +134,15 @@ export async function changeMembers(
   });
   const add = change.add ?? [];
   const onlyAdds = add.length > 0 && !change.removeAll && !change.remove?.length;
-  if (onlyAdds && ifVersion === undefined && add.length <= 10 && context.addMembers)
-    return toRecord(await context.addMembers({ tenantId, groupId, add, lastModified: now }));
+  const remove = change.remove ?? [];
+  const onlyRemoves = remove.length > 0 && !change.removeAll && add.length === 0;
+  const delta = onlyAdds ? add : onlyRemoves ? remove : [];
+  if (delta.length > 0 && delta.length <= 10 && ifVersion === undefined && context.memberDelta) {
+    const op = onlyAdds ? 'add' : 'remove';
+    return toRecord(
+      await context.memberDelta({ tenantId, groupId, op, ids: delta, lastModified: now }),
+    );
+  }
   if (onlyAdds && add.length <= 500 && context.dialect.oneStatementWrites)
     return toRecord(await addMembersAlone(context.db, tenantId, groupId, add, now, ifVersion));
   return context.db.transaction().execute(async (trx) => {

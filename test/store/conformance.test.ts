@@ -541,6 +541,41 @@ for (const database of databases) {
       assert.equal(members.has(more[1]!.id), false, 'nothing of the failed change');
     });
 
+    test('member removals in one turn, beside additions: each with a version of its own', async () => {
+      const tenantId = await newTenant();
+      const g = await store.resources.create(tenantId, 'Group', { displayName: 'R' }, groups);
+      const made: ResourceRecord[] = [];
+      for (let i = 0; i < 80; i++)
+        made.push(await store.resources.create(tenantId, 'User', user(`r${i}`), users));
+      const start = await store.resources.changeMembers(tenantId, g.id, {
+        add: made.slice(0, 60).map((u) => u.id),
+      });
+      const change = (c: { add?: string[]; remove?: string[] }, group = g.id) =>
+        store.resources.changeMembers(tenantId, group, c);
+      // Remove 0–39 (one twice, one never a member), add 60–79, all in one turn.
+      const answers = await Promise.all([
+        ...made.slice(0, 40).map((u) => change({ remove: [u.id] })),
+        change({ remove: [made[0]!.id, made[70]!.id] }),
+        ...made.slice(60).map((u) => change({ add: [u.id] })),
+      ]);
+      assert.deepEqual(
+        answers.map((r) => r.version).sort((a, b) => a - b),
+        answers.map((_, i) => start.version + i + 1),
+        'one version per change',
+      );
+      const members = (await store.resources.members(tenantId, g.id)).map((m) => m.value).sort();
+      assert.deepEqual(
+        members,
+        made
+          .slice(40)
+          .map((u) => u.id)
+          .sort(),
+      );
+      await assert.rejects(change({ remove: [made[41]!.id] }, 'no-such-group'), (e) =>
+        isStoreError(e, 'notFound'),
+      );
+    });
+
     test('members: deltas, removeAll, unknown ids, groupsOf, delete cascades and bumps versions', async () => {
       const tenantId = await newTenant();
       const a = await store.resources.create(

@@ -1,7 +1,8 @@
 /**
- * The two hot single-row writes of the SCIM endpoint, many to a statement on PostgreSQL:
- * creates (a POST: one row and its value rows), and replaces that are only their
- * version-checked UPDATE (a PATCH of `title`: no indexed column, value row or member change).
+ * The hot writes of the SCIM endpoint, many to a statement on PostgreSQL: creates (a POST: one
+ * row and its value rows), replaces that are only their version-checked UPDATE (a PATCH of
+ * `title`: no indexed column, value row or member change), and small member additions or
+ * removals of one group.
  * Per tenant and kind, one statement of each runs at a time; the writes asked meanwhile wait and
  * form the next one, so under load a statement carries what one round trip and one commit each
  * used to. Each write still lands or fails on its own: a replace's version is checked per row,
@@ -11,8 +12,8 @@
  * Example: context.replaceAlone = batchReplaces(context); context.createAlone = batchCreates(context);
  */
 import { sql } from 'kysely';
-import type { CreateAlone, MemberAdd, ReplaceAlone, StoreContext } from '../context.ts';
-import { addMembersAlone } from '../member-rows.ts';
+import type { CreateAlone, MemberDelta, ReplaceAlone, StoreContext } from '../context.ts';
+import { addMembersAlone, removeMembersAlone } from '../member-rows.ts';
 import { type ResourceRow, resourceColumns } from '../resource-rows.ts';
 
 /** Replaces per statement at most. */
@@ -173,39 +174,51 @@ export function batchCreates(context: StoreContext): (item: CreateAlone) => Prom
 }
 
 /**
- * Member additions to one group, many to a statement: the union of their ids inserted and the
- * group's version moved once per change, each change answered with the version it made (the
- * first v+1, the next v+2, …: the order they were asked in). One missing member fails the
- * statement, and each change then runs alone, so only the changes naming it fail. Without this,
- * 50 clients adding to one group took turns (an in-process queue, else the row's lock), one
- * round trip and one commit each.
+ * Member changes of one group that only add, or only remove, many to a statement: the union of
+ * their ids inserted (or deleted) and the group's version moved once per change, each change
+ * answered with the version it made (the first v+1, the next v+2, …: the order they were asked
+ * in). One missing member fails an addition statement, and each change then runs alone, so
+ * only the changes naming it fail. Without this, 50 clients adding to one group took turns (an
+ * in-process queue, else the row's lock), one round trip and one commit each.
  */
-export function batchMemberAdds(context: StoreContext): (item: MemberAdd) => Promise<ResourceRow> {
+export function batchMemberDeltas(
+  context: StoreContext,
+): (item: MemberDelta) => Promise<ResourceRow> {
   let next = 0;
   const write = batchedWriter(
-    async (items: readonly (MemberAdd & { key: string })[]) => {
-      const { tenantId, groupId } = items[0]!;
-      const ids = items.flatMap((item) => item.add);
+    async (items: readonly (MemberDelta & { key: string })[]) => {
+      const { tenantId, groupId, op } = items[0]!;
+      const ids = items.flatMap((item) => item.ids);
       const lastModified = items
         .map((item) => item.lastModified)
         .sort()
         .at(-1)!;
-      const row = await addMembersAlone(
-        context.db,
-        tenantId,
-        groupId,
-        ids,
-        lastModified,
-        undefined,
-        items.length,
-      );
+      const row =
+        op === 'add'
+          ? await addMembersAlone(
+              context.db,
+              tenantId,
+              groupId,
+              ids,
+              lastModified,
+              undefined,
+              items.length,
+            )
+          : await removeMembersAlone(
+              context.db,
+              tenantId,
+              groupId,
+              ids,
+              lastModified,
+              items.length,
+            );
       const first = Number(row.version) - items.length;
       return items.map((item, i) => ({
         key: item.key,
         row: { ...row, version: first + i + 1 },
       }));
     },
-    (item) => `${item.tenantId}\u0000${item.groupId}`,
+    (item) => `${item.tenantId}\u0000${item.groupId}\u0000${item.op}`,
     (item) => item.key,
     (answer) => answer.key,
     50,

@@ -13,7 +13,7 @@ import { migrateToLatest } from '../migrations/index.ts';
 import type { Store } from '../store.ts';
 import { createTimeOrderedIds } from '../time-ordered-id.ts';
 import { batchReads } from './batched-reads.ts';
-import { batchCreates, batchMemberAdds, batchReplaces } from './batched-writes.ts';
+import { batchCreates, batchMemberDeltas, batchReplaces } from './batched-writes.ts';
 import { postgresDialect } from './postgres-dialect.ts';
 import { preparingClient } from './preparing-client.ts';
 
@@ -67,7 +67,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   };
   context.replaceAlone = batchReplaces(context);
   context.createAlone = batchCreates(context);
-  context.addMembers = batchMemberAdds(context);
+  context.memberDelta = batchMemberDeltas(context);
   const store = createKyselyStore(context);
   return { ...store, resources: batchReads(store.resources, context) };
 }
