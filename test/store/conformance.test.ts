@@ -32,6 +32,13 @@ for (const database of databases) {
     let seq = 0;
     const newTenant = async () =>
       (await store.tenants.create(`t${++seq}-${database.name}`, { groups: true })).id;
+    /** `count` users named `<prefix><i>`, created one after another. */
+    const createUsers = async (tenantId: string, prefix: string, count: number) => {
+      const made: ResourceRecord[] = [];
+      for (let i = 0; i < count; i++)
+        made.push(await store.resources.create(tenantId, 'User', user(`${prefix}${i}`), users));
+      return made;
+    };
 
     test('tenants: create, look up by name and id, list, set profile; names are unique', async () => {
       const tenant = await store.tenants.create('acme-conformance', { groups: false });
@@ -335,9 +342,7 @@ for (const database of databases) {
     test('reads asked in one turn each get their own answer (PostgreSQL batches them)', async () => {
       const tenantId = await newTenant();
       const other = await newTenant();
-      const made: ResourceRecord[] = [];
-      for (let i = 0; i < 450; i++)
-        made.push(await store.resources.create(tenantId, 'User', user(`batch${i}`), users));
+      const made = await createUsers(tenantId, 'batch', 450);
       const stranger = await store.resources.create(other, 'User', user('batch0'), users);
       const g = await store.resources.create(tenantId, 'Group', { displayName: 'B' }, groups);
       await store.resources.changeMembers(tenantId, g.id, { add: [made[1]!.id] });
@@ -385,9 +390,7 @@ for (const database of databases) {
 
     test('replaces asked in one turn each land or miss on their own (PostgreSQL batches them)', async () => {
       const tenantId = await newTenant();
-      const made: ResourceRecord[] = [];
-      for (let i = 0; i < 250; i++)
-        made.push(await store.resources.create(tenantId, 'User', user(`w${i}`), users));
+      const made = await createUsers(tenantId, 'w', 250);
       const gone = made.pop()!;
       await store.resources.delete(tenantId, 'User', gone.id);
       // A title PATCH: the previous data given, no indexed column or value row changes.
@@ -498,9 +501,7 @@ for (const database of databases) {
     test('member additions to one group in one turn: each lands with a version of its own (PostgreSQL batches them)', async () => {
       const tenantId = await newTenant();
       const g = await store.resources.create(tenantId, 'Group', { displayName: 'G' }, groups);
-      const made: ResourceRecord[] = [];
-      for (let i = 0; i < 120; i++)
-        made.push(await store.resources.create(tenantId, 'User', user(`m${i}`), users));
+      const made = await createUsers(tenantId, 'm', 120);
       const add = (ids: string[], group = g.id) =>
         store.resources.changeMembers(tenantId, group, { add: ids });
       const answers = await Promise.all([
@@ -544,9 +545,7 @@ for (const database of databases) {
     test('member removals in one turn, beside additions: each with a version of its own', async () => {
       const tenantId = await newTenant();
       const g = await store.resources.create(tenantId, 'Group', { displayName: 'R' }, groups);
-      const made: ResourceRecord[] = [];
-      for (let i = 0; i < 80; i++)
-        made.push(await store.resources.create(tenantId, 'User', user(`r${i}`), users));
+      const made = await createUsers(tenantId, 'r', 80);
       const start = await store.resources.changeMembers(tenantId, g.id, {
         add: made.slice(0, 60).map((u) => u.id),
       });
