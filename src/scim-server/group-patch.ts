@@ -27,7 +27,7 @@ import {
   planMemberDeltas,
   type ScimResource,
 } from '../scim/index.ts';
-import type { MemberChange, ResourceRecord } from '../store/store.ts';
+import { type MemberChange, type ResourceRecord, sharedDelta } from '../store/store.ts';
 import { toScimError } from './error-mapping.ts';
 import { etagOf } from './etag.ts';
 import {
@@ -94,12 +94,6 @@ const onlyDeltas = (plan: MemberDeltaPlan, options: ResourceOptions) =>
   plan.otherOps.length === 0 &&
   options.ifMatch === undefined &&
   hasDeltas(plan);
-
-/** A few member additions, or removals, and nothing else: what the store shares statements for. */
-const fewDeltas = (plan: MemberDeltaPlan) =>
-  !plan.removeAll &&
-  ((plan.add.length > 0 && plan.add.length <= 10 && plan.remove.length === 0) ||
-    (plan.remove.length > 0 && plan.remove.length <= 10 && plan.add.length === 0));
 
 /** Member deltas as rows, the other operations on the data read without members. */
 function byDeltas(plan: MemberDeltaPlan): Step {
@@ -170,7 +164,7 @@ export async function patchGroup(
     );
   const unqueued =
     onlyDeltas(plan, options) &&
-    (deps.groupCommit === true || (deps.sharedDeltas === true && fewDeltas(plan)));
+    (deps.groupCommit === true || (deps.sharedDeltas === true && sharedDelta(plan) !== undefined));
   const record = await (unqueued ? run() : serialize(run)).catch((error: unknown) => {
     throw toScimError(error) ?? error;
   });

@@ -17,8 +17,8 @@ export interface ServiceDeps {
    */
   groupCommit?: boolean;
   /**
-   * The store writes unconditional additions, or removals, of up to 10 members of one group
-   * many to a statement (PostgreSQL), so they gain from running at once too.
+   * The store writes the unconditional member changes `sharedDelta` names many to a statement
+   * (PostgreSQL), so they gain from running at once too.
    */
   sharedDeltas?: boolean;
 }

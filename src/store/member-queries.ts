@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import { compiledOnce, compiledPerShape } from './compiled-once.ts';
 import type { StoreContext } from './context.ts';
+import { sharedDelta } from './member-delta.ts';
 import { addMembersAlone, writeMemberRows } from './member-rows.ts';
 import { missedWrite, type ResourceRow, resourceColumns, toRecord } from './resource-rows.ts';
 import type {
@@ -132,17 +133,13 @@ export async function changeMembers(
     if (checks) update = update.where('version', '=', version as unknown as number);
     return update.returning(resourceColumns);
   });
+  // A few additions or removals and nothing else: shared with the like changes of the group.
+  const { memberDelta } = context;
+  const shared = memberDelta && ifVersion === undefined ? sharedDelta(change) : undefined;
+  if (memberDelta && shared)
+    return toRecord(await memberDelta({ tenantId, groupId, ...shared, lastModified: now }));
   const add = change.add ?? [];
   const onlyAdds = add.length > 0 && !change.removeAll && !change.remove?.length;
-  const remove = change.remove ?? [];
-  const onlyRemoves = remove.length > 0 && !change.removeAll && add.length === 0;
-  const delta = onlyAdds ? add : onlyRemoves ? remove : [];
-  if (delta.length > 0 && delta.length <= 10 && ifVersion === undefined && context.memberDelta) {
-    const op = onlyAdds ? 'add' : 'remove';
-    return toRecord(
-      await context.memberDelta({ tenantId, groupId, op, ids: delta, lastModified: now }),
-    );
-  }
   if (onlyAdds && add.length <= 500 && context.dialect.oneStatementWrites)
     return toRecord(await addMembersAlone(context.db, tenantId, groupId, add, now, ifVersion));
   return context.db.transaction().execute(async (trx) => {

@@ -11,6 +11,7 @@ import type { AttrPath, FilterNode, ResourceSchema, ScimResource } from '../scim
 
 export type * from './cycle-work-port.ts';
 export type * from './directory-port.ts';
+export { sharedDelta } from './member-delta.ts';
 export type * from './provisioning-port.ts';
 export { isStoreError, StoreError, type StoreErrorKind } from './store-error.ts';
 
