@@ -3,7 +3,8 @@
  * and shape: GET of a user with its groups, GET of a resource by id, and the `userName eq`
  * lookup Entra and Okta send before every create. With 50 SCIM clients, a turn reads several
  * requests; each used to cost a round trip of its own, and the socket write of each query was
- * a third of the server's CPU on GET /Users/{id}. Now they share `… = ANY($2)`.
+ * a third of the server's CPU on GET /Users/{id}. Now they share one statement over
+ * `unnest($keys)` (see eachKey for why not `= ANY($keys)`).
  *
  * No answer is older than its request: a batch's statement starts after every read in it was
  * asked (at the end of the turn that asked), so a read still sees every write committed before
@@ -22,7 +23,8 @@ import type { ResourcePage, ResourceStore } from '../store.ts';
 /** Keys per statement at most; a bigger batch is split. */
 const maxKeys = 200;
 
-interface Waiter<Row> {
+/** One asker of a batched read (or write), until its statement answers. */
+export interface Waiter<Row> {
   resolve: (row: Row | undefined) => void;
   reject: (error: unknown) => void;
 }

@@ -15,15 +15,12 @@ import { sql } from 'kysely';
 import type { CreateAlone, MemberDelta, ReplaceAlone, StoreContext } from '../context.ts';
 import { addMembersAlone, removeMembersAlone } from '../member-rows.ts';
 import { type ResourceRow, resourceColumns } from '../resource-rows.ts';
+import type { Waiter } from './batched-reads.ts';
 
-/** Replaces per statement at most. */
+/** Writes per statement at most (member changes: 50, see batchMemberDeltas). */
 const maxItems = 200;
 
-interface Waiting<Item, Row> {
-  item: Item;
-  resolve: (row: Row | undefined) => void;
-  reject: (error: unknown) => void;
-}
+type Waiting<Item, Row> = Waiter<Row> & { item: Item };
 
 /**
  * Runs items `run` many at a time, per group, one statement at a time per group. An item whose
