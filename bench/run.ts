@@ -27,7 +27,7 @@ import pg from 'pg';
 import { measureDirectoryImport } from './directory-import.ts';
 import { processCpuMicros } from './process-cpu.ts';
 import { formatProvisioningResult, type ProvisioningBenchResult } from './provisioning.ts';
-import { measureFilterScaling } from './scaling.ts';
+import { measureFilterScaling, seedFilterScaling } from './scaling.ts';
 import { type Seeded, seedTenant } from './seed.ts';
 import { openStore } from './store-url.ts';
 
@@ -251,10 +251,16 @@ async function runBackend(name: string, storeUrl: string, ceiling: number) {
   log(`\n[${name}] seeding ${userCount} users`);
   const store = await openStore(storeUrl);
   const seeded = await seedTenant(store, 'bench', userCount, 20000, log);
-  let scaling: Awaited<ReturnType<typeof measureFilterScaling>> | undefined;
-  if (scaleCount > 0) scaling = await measureFilterScaling(store, scaleCount, log);
+  const scalingTenants =
+    scaleCount > 0 ? await seedFilterScaling(store, scaleCount, log) : undefined;
   await store.close();
   if (name === 'postgres') await analyze(storeUrl);
+  let scaling: Awaited<ReturnType<typeof measureFilterScaling>> | undefined;
+  if (scalingTenants) {
+    const settled = await openStore(storeUrl, { migrate: false });
+    scaling = await measureFilterScaling(settled, scalingTenants);
+    await settled.close();
+  }
   const server = await startServer('roster', storeUrl);
   const { auth, list, firstReads } = scenarios(seeded);
   const results: Result[] = [];
