@@ -8,7 +8,13 @@ import { compiledOnce, compiledPerShape } from './compiled-once.ts';
 import type { StoreContext } from './context.ts';
 import { sharedDelta } from './member-delta.ts';
 import { addMembersAlone, writeMemberRows } from './member-rows.ts';
-import { missedWrite, type ResourceRow, resourceColumns, toRecord } from './resource-rows.ts';
+import {
+  kindOfRow,
+  missedWrite,
+  type ResourceRow,
+  resourceColumns,
+  toRecord,
+} from './resource-rows.ts';
 import type {
   MemberChange,
   MemberRecord,
@@ -66,7 +72,7 @@ export function createGetUserWithGroups(context: StoreContext) {
         .select(groupsColumn(context))
         .where('r.tenant_id', '=', tenantId)
         .where('r.id', '=', id)
-        .where('r.kind', '=', 'User'),
+        .where(kindOfRow('User', 'r.kind')),
     context.readNow,
   );
   return async (tenantId: string, id: string): Promise<UserWithGroups | undefined> => {
@@ -129,7 +135,7 @@ export async function changeMembers(
       .set((eb) => ({ version: eb('version', '+', 1), last_modified: lastModified! }))
       .where('tenant_id', '=', tenant!)
       .where('id', '=', id!)
-      .where('kind', '=', 'Group');
+      .where(kindOfRow('Group'));
     if (checks) update = update.where('version', '=', version as unknown as number);
     return update.returning(resourceColumns);
   });

@@ -8,7 +8,13 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from './database.ts';
 import { insertMany } from './insert-many.ts';
-import { type Executor, missedWrite, type ResourceRow, resourceColumns } from './resource-rows.ts';
+import {
+  type Executor,
+  kindOfRow,
+  missedWrite,
+  type ResourceRow,
+  resourceColumns,
+} from './resource-rows.ts';
 import type { MemberChange } from './store.ts';
 import { StoreError } from './store-error.ts';
 
@@ -18,17 +24,29 @@ const chunk = <T>(items: readonly T[], size: number): T[][] => {
   return out;
 };
 
+type FoundId = { id: string; kind: string };
+
+/**
+ * The id and kind of each of `ids` that names a resource of the tenant, as a subquery. On
+ * PostgreSQL each id is its own primary-key lookup (unnest + LATERAL … LIMIT 1): `id IN (…)`
+ * was planned, on a table without statistics, as a read of every row of the tenant through
+ * scim_resources_last_modified (tenant_id, kind, …). SQLite looks `IN (…)` up by the key.
+ */
+function foundIds(dialect: string, tenantId: string, ids: readonly string[]) {
+  if (dialect === 'postgres')
+    return sql<FoundId>`SELECT t.id, t.kind FROM unnest(${[...ids]}::text[]) AS k(id)
+      CROSS JOIN LATERAL (SELECT id, kind FROM scim_resources
+        WHERE tenant_id = ${tenantId} AND id = k.id LIMIT 1) AS t`;
+  return sql<FoundId>`SELECT id, kind FROM scim_resources
+    WHERE tenant_id = ${tenantId} AND id IN (${sql.join(ids)})`;
+}
+
 /** The kind of each of `ids` that names a resource of the tenant. */
-async function kindsOf(db: Executor, tenantId: string, ids: readonly string[]) {
+async function kindsOf(db: Executor, dialect: string, tenantId: string, ids: readonly string[]) {
   const kinds = new Map<string, string>();
   for (const part of chunk(ids, 500)) {
-    const found = await db
-      .selectFrom('scim_resources')
-      .select(['id', 'kind'])
-      .where('tenant_id', '=', tenantId)
-      .where('id', 'in', part)
-      .execute();
-    for (const row of found) kinds.set(row.id, row.kind);
+    const { rows } = await foundIds(dialect, tenantId, part).execute(db);
+    for (const row of rows) kinds.set(row.id, row.kind);
   }
   return kinds;
 }
@@ -54,7 +72,7 @@ export async function writeMemberRows(
 ): Promise<void> {
   const add = [...new Set(change.add ?? [])];
   const remove = [...new Set(change.remove ?? [])];
-  const kinds = await kindsOf(trx, tenantId, add);
+  const kinds = await kindsOf(trx, dialect, tenantId, add);
   const missing = missingMembers(add, kinds);
   if (missing) throw missing;
   if (change.removeAll) {
@@ -110,11 +128,9 @@ export async function addMembersAlone(
   const columns = sql.join(resourceColumns.map((c) => sql.ref(c)));
   const version = ifVersion === undefined ? sql`` : sql` AND version = ${ifVersion}`;
   const { rows } = await sql<ResourceRow>`
-    WITH found AS (
-      SELECT id, kind FROM scim_resources WHERE tenant_id = ${tenantId} AND id IN (${sql.join(ids)})
-    ), bumped AS (
+    WITH found AS (${foundIds('postgres', tenantId, ids)}), bumped AS (
       UPDATE scim_resources SET version = version + ${changes}, last_modified = ${lastModified}
-      WHERE tenant_id = ${tenantId} AND id = ${groupId} AND kind = 'Group'${version}
+      WHERE tenant_id = ${tenantId} AND id = ${groupId} AND ${kindOfRow('Group')}${version}
         AND (SELECT count(*) FROM found) = ${ids.length}
       RETURNING ${columns}
     ), added AS (
@@ -125,7 +141,7 @@ export async function addMembersAlone(
     SELECT ${columns} FROM bumped`.execute(db);
   if (rows[0]) return rows[0];
   throw (
-    missingMembers(ids, await kindsOf(db, tenantId, ids)) ??
+    missingMembers(ids, await kindsOf(db, 'postgres', tenantId, ids)) ??
     (await missedWrite(db, tenantId, 'Group', groupId, ifVersion))
   );
 }
@@ -151,7 +167,7 @@ export async function removeMembersAlone(
   const { rows } = await sql<ResourceRow>`
     WITH bumped AS (
       UPDATE scim_resources SET version = version + ${changes}, last_modified = ${lastModified}
-      WHERE tenant_id = ${tenantId} AND id = ${groupId} AND kind = 'Group'
+      WHERE tenant_id = ${tenantId} AND id = ${groupId} AND ${kindOfRow('Group')}
       RETURNING ${columns}
     ), removed AS (
       DELETE FROM scim_members AS m

@@ -12,6 +12,7 @@ import { insertMany } from './insert-many.ts';
 import { writeMemberRows } from './member-rows.ts';
 import {
   type Executor,
+  kindOfRow,
   missedWrite,
   type ResourceRow,
   resourceColumns,
@@ -176,7 +177,7 @@ export function createGetResource(context: StoreContext) {
         .select(resourceColumns)
         .where('tenant_id', '=', tenantId)
         .where('id', '=', id)
-        .where('kind', '=', kind),
+        .where(kindOfRow(kind)),
 
     context.readNow,
   );
@@ -211,7 +212,7 @@ function updateStatement(
       }))
       .where('tenant_id', '=', tenantId!)
       .where('id', '=', id!)
-      .where('kind', '=', kind!);
+      .where(kindOfRow(kind!));
     if (checksVersion) update = update.where('version', '=', version as unknown as number);
     return update.returning(resourceColumns);
   });
@@ -299,7 +300,7 @@ export async function deleteResource(
       .deleteFrom('scim_resources')
       .where('tenant_id', '=', tenantId)
       .where('id', '=', id)
-      .where('kind', '=', kind);
+      .where(kindOfRow(kind));
     if (ifVersion !== undefined) remove = remove.where('version', '=', ifVersion);
     const gone = await remove.executeTakeFirst();
     if (Number(gone.numDeletedRows) === 0) {

@@ -1,16 +1,19 @@
 /**
- * The batched statements of the PostgreSQL store (src/store/postgres/batched-reads.ts and
- * batched-writes.ts) look each key up by its unique index in the generic plan a prepared
- * statement falls back to: with the table's statistics, and by id also on a table seeded a
- * moment ago with none yet (autovacuum off), where the plans PostgreSQL chose for
- * `id = ANY($keys)` and for an UPDATE … FROM unnest(…) read every row of the tenant.
- * Answers are covered by the store conformance suite.
+ * The PostgreSQL store's statements look each row up by its unique index in the generic plan a
+ * prepared statement falls back to. The batched ones (src/store/postgres/batched-reads.ts and
+ * batched-writes.ts): with the table's statistics, and by id also on a table seeded a moment
+ * ago with none yet (autovacuum off), where the plans PostgreSQL chose for `id = ANY($keys)`
+ * and for an UPDATE … FROM unnest(…) read every row of the tenant. The single-row ones (a
+ * replace's UPDATE, a group's version bump, a delete, the stale-version check, a member add's
+ * lookup of its ids), without statistics, where `tenant_id = $1 AND kind = $2` of an index on
+ * (tenant, kind, …) looked as selective as the primary key. Answers are covered by the store
+ * conformance suite.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { createUserSchema } from '../../src/scim/index.ts';
+import { createGroupSchema, createUserSchema } from '../../src/scim/index.ts';
 import type { Database } from '../../src/store/database.ts';
 import { batchedStatements } from '../../src/store/postgres/batched-reads.ts';
 import { replacesStatement } from '../../src/store/postgres/batched-writes.ts';
@@ -31,7 +34,7 @@ interface PlanNode {
 
 const nodes = (plan: PlanNode): PlanNode[] => [plan, ...(plan.Plans ?? []).flatMap(nodes)];
 
-describe('batched statements use the unique indexes (PostgreSQL)', { skip }, () => {
+describe('statements by key use the unique indexes (PostgreSQL)', { skip }, () => {
   const schema = `batched_${process.pid}_${Date.now()}`;
   let client: pg.Client;
   let db: Kysely<Database>;
@@ -64,14 +67,24 @@ describe('batched statements use the unique indexes (PostgreSQL)', { skip }, () 
   });
 
   /** The generic plan of `compiled`, prepared with its parameters' types. */
-  async function genericPlan(compiled: { sql: string; parameters: readonly unknown[] }) {
-    const types = compiled.parameters.map((p) => (Array.isArray(p) ? 'text[]' : 'text'));
+  async function genericPlan(
+    compiled: { sql: string; parameters: readonly unknown[] },
+    options: { inferTypes?: boolean } = {},
+  ) {
+    // Without a type list PostgreSQL infers each parameter's type from the statement.
+    const types = options.inferTypes
+      ? []
+      : compiled.parameters.map((p) => (Array.isArray(p) ? 'text[]' : 'text'));
     const literal = (p: unknown) =>
       Array.isArray(p)
         ? `ARRAY[${p.map((x) => client.escapeLiteral(String(x))).join(',')}]::text[]`
-        : client.escapeLiteral(String(p));
+        : p === null
+          ? 'NULL'
+          : client.escapeLiteral(String(p));
     await client.query('SET plan_cache_mode = force_generic_plan');
-    await client.query(`PREPARE batched(${types.join(',')}) AS ${compiled.sql}`);
+    await client.query(
+      `PREPARE batched${types.length ? `(${types.join(',')})` : ''} AS ${compiled.sql}`,
+    );
     try {
       const { rows } = await client.query(
         `EXPLAIN (FORMAT JSON) EXECUTE batched(${compiled.parameters.map(literal).join(',')})`,
@@ -131,6 +144,59 @@ describe('batched statements use the unique indexes (PostgreSQL)', { skip }, () 
       ['Index Scan scim_resources_pk', 'Tid Scan'],
       JSON.stringify(plan),
     );
+  });
+
+  test('single-row statements, before any statistics: each names its row by primary key', async () => {
+    // Every statement the store sends while it reads, replaces (an indexed attribute, so the
+    // transaction's own UPDATE), bumps a group, finds a stale version and deletes.
+    const sent: { sql: string; parameters: readonly unknown[] }[] = [];
+    const query = pg.Client.prototype.query;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      // Kysely sends (text, values); the store's client sends a repeated text as a named config.
+      const [first, second] = args;
+      const { text, values } =
+        typeof first === 'string' ? { text: first, values: second } : (first as pg.QueryConfig);
+      if (typeof text === 'string' && /scim_resources/.test(text) && Array.isArray(values))
+        sent.push({ sql: text, parameters: values });
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof query;
+    const url = `${databaseUrl}${databaseUrl!.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    const store = await openPostgresStore({ connectionString: url, poolSize: 1, migrate: false });
+    try {
+      const users = createUserSchema();
+      const id = ids[10]!;
+      const user = (await store.resources.get(tenantId, 'User', id))!;
+      const renamed = { ...user.data, userName: 'renamed@batched.test' };
+      await store.resources.replace(tenantId, 'User', id, renamed, users, user.version);
+      await assert.rejects(
+        store.resources.replace(tenantId, 'User', id, user.data, users, user.version),
+        /version/,
+      );
+      const [group] = await store.resources.createMany(
+        tenantId,
+        'Group',
+        [{ displayName: 'g' }],
+        createGroupSchema(),
+      );
+      const many = { add: ids.slice(20, 40), remove: [] };
+      await store.resources.changeMembers(tenantId, group!.id, many, group!.version);
+      await store.resources.getUserWithGroups(tenantId, ids[25]!);
+      assert.equal(await store.resources.delete(tenantId, 'User', ids[11]!), true);
+    } finally {
+      pg.Client.prototype.query = query;
+      await store.close();
+    }
+    const byKey = sent.filter((s) => /"?id"? = \$\d+/.test(s.sql) && !/unnest/.test(s.sql));
+    assert.ok(byKey.length >= 5, `statements by id: ${byKey.map((s) => s.sql).join('\n')}`);
+    for (const statement of byKey) {
+      const plan = await genericPlan(statement, { inferTypes: true });
+      const reads = plan.filter((n) => n['Relation Name'] === 'scim_resources');
+      for (const n of reads)
+        assert.ok(
+          n['Index Name'] === 'scim_resources_pk' || n['Node Type'] === 'ModifyTable',
+          `${statement.sql}\n${JSON.stringify(plan)}`,
+        );
+    }
   });
 
   test('with statistics: every statement looks each key up by its unique index', async () => {
