@@ -71,13 +71,16 @@ describe('statements by key use the unique indexes (PostgreSQL)', { skip }, () =
     compiled: { sql: string; parameters: readonly unknown[] },
     options: { inferTypes?: boolean } = {},
   ) {
-    // Without a type list PostgreSQL infers each parameter's type from the statement.
+    // Without a type list PostgreSQL infers each parameter's type from the statement, and an
+    // array is sent as an untyped '{…}' literal so it can become text[] or jsonb[] alike.
     const types = options.inferTypes
       ? []
       : compiled.parameters.map((p) => (Array.isArray(p) ? 'text[]' : 'text'));
     const literal = (p: unknown) =>
       Array.isArray(p)
-        ? `ARRAY[${p.map((x) => client.escapeLiteral(String(x))).join(',')}]::text[]`
+        ? options.inferTypes
+          ? client.escapeLiteral(`{${p.map((x) => JSON.stringify(String(x))).join(',')}}`)
+          : `ARRAY[${p.map((x) => client.escapeLiteral(String(x))).join(',')}]::text[]`
         : p === null
           ? 'NULL'
           : client.escapeLiteral(String(p));
@@ -186,7 +189,8 @@ describe('statements by key use the unique indexes (PostgreSQL)', { skip }, () =
       pg.Client.prototype.query = query;
       await store.close();
     }
-    const byKey = sent.filter((s) => /"?id"? = \$\d+/.test(s.sql) && !/unnest/.test(s.sql));
+    // The creates' INSERT reads no row; every other statement names its rows by id.
+    const byKey = sent.filter((s) => !/^\s*insert into/i.test(s.sql));
     assert.ok(byKey.length >= 5, `statements by id: ${byKey.map((s) => s.sql).join('\n')}`);
     for (const statement of byKey) {
       const plan = await genericPlan(statement, { inferTypes: true });
